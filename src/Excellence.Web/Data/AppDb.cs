@@ -1,0 +1,69 @@
+using Excellence.Web.Domain;
+using Excellence.Web.Domain.Organizations;
+using Excellence.Web.Domain.Rounds;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Excellence.Web.Data;
+
+/// <summary>
+/// The one database context. Each provider has a subclass so that SQLite and PostgreSQL keep their own
+/// migrations. Every save that touches an audited entity appends hash-chained audit entries in the same
+/// transaction (see <see cref="AuditRecorder"/>).
+/// </summary>
+public abstract class AppDb : IdentityDbContext<User, Role, Guid>
+{
+    private readonly AuditRecorder? recorder;
+
+    protected AppDb(DbContextOptions options, AuditRecorder? recorder) : base(options) => this.recorder = recorder;
+
+    public DbSet<Round> Rounds => Set<Round>();
+    public DbSet<RoundPhase> RoundPhases => Set<RoundPhase>();
+    public DbSet<RoundCategory> RoundCategories => Set<RoundCategory>();
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<OrganizationInvitation> OrganizationInvitations => Set<OrganizationInvitation>();
+    public DbSet<RecommenderUnit> RecommenderUnits => Set<RecommenderUnit>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public abstract bool IsPostgres { get; }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDb).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        // All instants are stored as UTC; SQLite hands back Unspecified, so mark them on the way out.
+        configuration.Properties<DateTime>().HaveConversion<UtcConverter>();
+        configuration.Properties<DateTime?>().HaveConversion<UtcConverter>();
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (recorder is null) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var entries = recorder.Capture(ChangeTracker);
+        if (entries.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return await recorder.AppendAndSaveAsync(this, entries,
+            ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken);
+    }
+
+    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.ToUniversalTime(), DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}
+
+public sealed class SqliteAppDb(DbContextOptions<SqliteAppDb> options, AuditRecorder? recorder = null) : AppDb(options, recorder)
+{
+    public override bool IsPostgres => false;
+}
+
+public sealed class PostgresAppDb(DbContextOptions<PostgresAppDb> options, AuditRecorder? recorder = null) : AppDb(options, recorder)
+{
+    public override bool IsPostgres => true;
+}
