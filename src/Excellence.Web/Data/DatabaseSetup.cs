@@ -23,7 +23,17 @@ public static class DatabaseSetup
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<Role>>();
         foreach (var name in Roles.All)
             if (!await roles.RoleExistsAsync(name)) await roles.CreateAsync(new Role(name));
+
+        // Reference data every instance needs (e.g. the default indicator system), idempotent.
+        foreach (var seeder in Seeders<IReferenceDataSeeder>())
+            await seeder.SeedAsync(scope.ServiceProvider, ct);
     }
+
+    /// <summary>Instances of every seeder of a kind in this assembly, in name order (each area adds its own).</summary>
+    public static IEnumerable<T> Seeders<T>() => typeof(DatabaseSetup).Assembly.GetTypes()
+        .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(T).IsAssignableFrom(t))
+        .OrderBy(t => t.FullName, StringComparer.Ordinal)
+        .Select(t => (T)Activator.CreateInstance(t)!);
 }
 
 /// <summary>Brings the schema up to date when the host starts (the server and the test host alike).</summary>
@@ -31,4 +41,16 @@ public sealed class DatabaseMigrator(IServiceProvider services) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken) => DatabaseSetup.MigrateAsync(services, cancellationToken);
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>Writes reference data at every start (idempotent). Not demo data: no accounts.</summary>
+public interface IReferenceDataSeeder
+{
+    Task SeedAsync(IServiceProvider services, CancellationToken ct);
+}
+
+/// <summary>Writes an area's demo data after the core demo data, only with --demo or seed-demo (idempotent).</summary>
+public interface IDemoDataSeeder
+{
+    Task SeedAsync(IServiceProvider services, CancellationToken ct);
 }

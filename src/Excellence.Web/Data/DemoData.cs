@@ -87,6 +87,9 @@ public static class DemoData
             if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
             await users.AddToRoleAsync(user, role);
         }
+
+        foreach (var seeder in DatabaseSetup.Seeders<IDemoDataSeeder>())
+            await seeder.SeedAsync(sp, ct);
     }
 
     private static string DisplayName(string email) => email.Split('@')[0] switch

@@ -16,9 +16,12 @@ public sealed record TestUser(Guid Id, string Email, string Password, string? Au
 /// Small, unsurprising builders that write straight to the database:
 /// <c>await build.Secretariat()</c>, <c>await build.Applicant()</c>, <c>await build.Round(2026)</c>.
 /// Staff accounts are built with two-factor sign-in enrolled, as production requires.
+/// Each area adds its builders in a part of its own (Support/Build.{Area}.cs), using <see cref="App"/>.
 /// </summary>
-public sealed class Build(AppFactory app)
+public sealed partial class Build(AppFactory app)
 {
+    public AppFactory App => app;
+
     public const string Password = "Test@Passw0rd!";
     private static int counter;
 
