@@ -59,6 +59,11 @@ public class RegistrationJourney(BrowserFixture browser)
         await page.WaitForURLAsync("**/Organization/Profile");
         await Assertions.Expect(page.Locator(".profile-view")).ToContainTextAsync("吴新联系人");
         await BrowserFixture.Screenshot(page, "profile-laptop");
+        await page.GotoAsync("/Organization/Members");
+        await page.GetByLabel("同事的电子邮件").FillAsync(Build.UniqueEmail("colleague"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "发送邀请" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-invitation]")).ToHaveCountAsync(1);
+        await BrowserFixture.Screenshot(page, "members-laptop");
 
         await page.GotoAsync("/");
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync($"{year}年卓越管理创新成果评价");
@@ -87,6 +92,29 @@ public class RegistrationJourney(BrowserFixture browser)
             await page.GetByRole(AriaRole.Button, new() { Name = "注册", Exact = true }).ClickAsync();
             await Assertions.Expect(page.Locator("#Org_CreditCode-error")).ToHaveTextAsync("此项为必填项");
             await BrowserFixture.Screenshot(page, name + "-errors");
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task An_expert_sees_the_authenticator_key_and_QR_code_on_a_laptop_and_a_phone()
+    {
+        var build = new Build(browser.App);
+        var expert = await build.Expert();
+        foreach (var (w, h, name) in new[] { (1366, 768, "two-factor-laptop"), (375, 812, "two-factor-phone") })
+        {
+            var page = await browser.NewPage(w, h);
+            await page.GotoAsync("/Account/SignIn");
+            await page.GetByLabel("电子邮件").FillAsync(expert.Email);
+            await page.GetByLabel("密码").FillAsync(expert.Password);
+            await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+            await page.WaitForURLAsync("**/Account/Manage");
+            await Assertions.Expect(page.Locator("[data-two-factor-offer]")).ToBeVisibleAsync();
+            await page.GotoAsync("/Account/TwoFactor");
+            await Assertions.Expect(page.Locator("img.qr-code")).ToBeVisibleAsync();
+            Assert.True(await page.Locator("img.qr-code").EvaluateAsync<bool>("img => img.naturalWidth > 100"));
+            await BrowserFixture.Screenshot(page, name);
+            Assert.Empty(browser.ConsoleErrors(page));
             await page.Context.CloseAsync();
         }
     }

@@ -16,8 +16,8 @@ namespace Excellence.Web.Pages.Account;
 /// <summary>The link of an invitation: the invitee chooses a name and password and joins the organisation.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(ServiceSetup.AuthRateLimit)]
-public sealed class InvitationModel(AcceptInvitation.Handler accept, SignInManager<User> signIn, StringCatalog catalog,
-    IStringLocalizer<Strings> T) : PageModel
+public sealed class InvitationModel(AcceptInvitation.Handler accept, SignInManager<User> signIn, UserManager<User> users,
+    AuditRecorder audit, TimeProvider clock, StringCatalog catalog, IStringLocalizer<Strings> T) : PageModel
 {
     public sealed class AcceptInput
     {
@@ -53,7 +53,9 @@ public sealed class InvitationModel(AcceptInvitation.Handler accept, SignInManag
             return Page();
         }
         if (!outcome.IsOk) return Page();
-        await signIn.SignInAsync(outcome.Value!, isPersistent: false);
+        var user = await users.FindByIdAsync(outcome.Value!.Id.ToString());
+        await signIn.SignInAsync(user!, isPersistent: false);
+        await SignInModel.RecordSignIn(users, audit, clock, user!);
         TempData["Flash"] = T["Organization.Invitation.Welcome", Pending.OrganizationName].Value;
         return Redirect("/Organization/Profile");
     }

@@ -19,7 +19,7 @@ namespace Excellence.Web.Pages.Account;
 [AllowAnonymous]
 [EnableRateLimiting(ServiceSetup.AuthRateLimit)]
 public sealed class RegisterModel(RegisterOrganization.Handler register, SignInManager<User> signIn, UserManager<User> users,
-    StringCatalog catalog, IStringLocalizer<Strings> T) : PageModel
+    AuditRecorder audit, TimeProvider clock, StringCatalog catalog, IStringLocalizer<Strings> T) : PageModel
 {
     public sealed class AccountInput
     {
@@ -49,6 +49,7 @@ public sealed class RegisterModel(RegisterOrganization.Handler register, SignInM
         }
         var user = await users.FindByIdAsync(outcome.Value!.UserId.ToString());
         await signIn.SignInAsync(user!, isPersistent: false);
+        await SignInModel.RecordSignIn(users, audit, clock, user!);
         TempData["Flash"] = string.Join(" ", new[] { T["Organization.Registered"].Value }
             .Concat(outcome.Value.Warnings.Select(w => catalog.Text(w.Problem, System.Globalization.CultureInfo.CurrentUICulture))));
         return Redirect("/Organization/Profile");
