@@ -15,6 +15,7 @@ public static class PipelineSetup
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", AllowStatusCode404Response = true });
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseRequestLocalization(CultureSetup.Options());
+        app.UseMiddleware<ApiProblemMiddleware>();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();

@@ -74,7 +74,7 @@ public static class ServiceSetup
             o.HeaderName = "X-CSRF-TOKEN";
         });
         services.AddProblemDetails();
-        services.AddOpenApi("v1");
+        services.AddOpenApi("v1", Api.OpenApiSetup.Configure);
         services.ConfigureHttpJsonOptions(o =>
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         AddRateLimits(services);
@@ -162,7 +162,8 @@ public static class ServiceSetup
 
     private static Task ApiAware(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {
-        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Headers.ContainsKey("HX-Request"))
+        // The API answers a bare status here; Api.ApiProblemMiddleware writes the problem body.
+        if (Api.ApiPaths.IsApi(ctx.Request.Path) || ctx.Request.Headers.ContainsKey("HX-Request"))
         {
             ctx.Response.StatusCode = status;
             return Task.CompletedTask;
