@@ -8,7 +8,8 @@ namespace Excellence.Web.Api;
 public sealed class HealthEndpoints : IApiEndpoints
 {
     public sealed record DatabaseHealth(string Provider, bool Reachable, double LatencyMs);
-    public sealed record HealthReport(string Status, DatabaseHealth Database, string Version);
+    public enum HealthStatus { Healthy, Unhealthy }
+    public sealed record HealthReport(HealthStatus Status, DatabaseHealth Database, string Version);
 
     private static readonly string Version =
         typeof(HealthEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
@@ -38,7 +39,7 @@ public sealed class HealthEndpoints : IApiEndpoints
             reachable = false;
         }
         var latency = Math.Round(clock.GetElapsedTime(started).TotalMilliseconds, 1);
-        var report = new HealthReport(reachable ? "Healthy" : "Unhealthy", new DatabaseHealth(provider, reachable, latency), Version);
+        var report = new HealthReport(reachable ? HealthStatus.Healthy : HealthStatus.Unhealthy, new DatabaseHealth(provider, reachable, latency), Version);
         return Results.Json(report, statusCode: reachable ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 }

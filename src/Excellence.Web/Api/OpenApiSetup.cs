@@ -20,8 +20,10 @@ public static class OpenApiSetup
     public static readonly IReadOnlyDictionary<string, string> TagDescriptions = new Dictionary<string, string>
     {
         ["Auth"] = "Bearer tokens for clients other than the browser.",
+        ["Account"] = "The signed-in account.",
         ["Reference"] = "The option lists of the forms (codes and labels).",
         ["Health"] = "Liveness and database reachability, for monitoring.",
+        ["Audit"] = "The tamper-evident audit log.",
     };
 
     public static void Configure(OpenApiOptions options)
