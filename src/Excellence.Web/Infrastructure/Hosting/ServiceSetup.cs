@@ -182,8 +182,9 @@ public static class ServiceSetup
             {
                 var limits = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitOptions>>().Value;
                 var key = (http.Connection.RemoteIpAddress?.ToString() ?? "local") + "|" + http.Request.Path.Value?.ToLowerInvariant();
-                // Only attempts (POST) count; showing the form is free.
-                if (!HttpMethods.IsPost(http.Request.Method)) return RateLimitPartition.GetNoLimiter(key);
+                // Only attempts (POST) count; showing the form is free. The free partition needs a key of its own:
+                // partitions are cached by key, so sharing the POST key would leave every later POST unlimited.
+                if (!HttpMethods.IsPost(http.Request.Method)) return RateLimitPartition.GetNoLimiter("free");
                 return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = limits.AuthPermitsPerMinute,
