@@ -8,8 +8,8 @@ namespace Excellence.Web.Api;
 /// <summary>
 /// Under /api every error answers RFC 9457 problem details, never an HTML page or an empty body: the
 /// status-code pages are switched off there, and a response that ends in an error without a body
-/// (an authentication challenge, a forbidden request, a rate-limit rejection, an unknown route) gets a
-/// localised problem written here.
+/// (an authentication challenge, a forbidden request, a rate-limit rejection, an unknown route, an
+/// unhandled exception) gets a localised problem written here.
 /// </summary>
 public sealed class ApiProblemMiddleware(RequestDelegate next)
 {
@@ -21,7 +21,17 @@ public sealed class ApiProblemMiddleware(RequestDelegate next)
             return;
         }
         if (http.Features.Get<IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
-        await next(http);
+        try
+        {
+            await next(http);
+        }
+        catch (Exception e) when (!http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
+        {
+            // The HTML error page is no answer for an API client: log it and answer a 500 problem instead.
+            http.RequestServices.GetRequiredService<ILogger<ApiProblemMiddleware>>().LogError(e, "Unhandled exception in {Path}", http.Request.Path);
+            http.Response.Clear();
+            http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        }
         var response = http.Response;
         if (response.HasStarted || response.StatusCode < 400 || response.ContentLength > 0 || !string.IsNullOrEmpty(response.ContentType)) return;
         await ApiProblems.Write(http, response.StatusCode, KeyFor(response.StatusCode));
