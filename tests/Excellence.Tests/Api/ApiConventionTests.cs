@@ -59,6 +59,20 @@ public class ApiConventionTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task A_staff_account_without_two_factor_gets_a_localised_403_problem_from_the_api()
+    {
+        var secretariat = await build.User(Excellence.Web.Domain.Roles.Secretariat);
+        var client = await app.SignedIn(secretariat);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var response = await client.GetAsync("/api/v1/me");
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var json = await response.Json();
+        Assert.Equal("This account must enrol two-factor sign-in first.", json.GetProperty("title").GetString());
+        Assert.Equal("Api.TwoFactorRequired", json.GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task The_secretariat_may_verify_the_audit_chain_and_sees_it_intact()
     {
         var secretariat = await build.Secretariat();

@@ -18,6 +18,9 @@ public class ApiDocsPageTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("秘书处或管理员", html);
         Assert.Contains("curl -X POST &#x27;https://excellence.test/api/v1/auth/token&#x27;", html);
         Assert.Contains("Authorization: Bearer $TOKEN", html);
+        Assert.Contains("<code>organizationNature</code>", html);
+        Assert.Contains("错误响应（problem details）的结构", html);
+        Assert.Contains("&quot;status&quot;?: integer (int32) | null", html);
     }
 
     [Fact]

@@ -27,6 +27,7 @@ public sealed class ApiReference
     public string Version { get; private init; } = "";
     public string? Description { get; private init; }
     public IReadOnlyList<Tag> Tags { get; private init; } = [];
+    public string? ProblemShape { get; private init; }
 
     private static readonly string[] MethodOrder = ["get", "post", "put", "patch", "delete"];
     private const int MaxDepth = 4;
@@ -64,6 +65,7 @@ public sealed class ApiReference
             Version = root["info"]?["version"]?.GetValue<string>() ?? "",
             Description = root["info"]?["description"]?.GetValue<string>(),
             Tags = tags,
+            ProblemShape = schemas?[OpenApiSetup.ProblemSchema] is { } problem ? Shape(problem, schemas) : null,
         };
     }
 
