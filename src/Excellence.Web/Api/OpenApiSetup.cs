@@ -44,6 +44,10 @@ public static class OpenApiSetup
                     with every POST, PUT, PATCH or DELETE.
                     """,
             };
+            // The public address, not whatever Host the request came in on behind the proxy.
+            var publicBaseUrl = context.ApplicationServices
+                .GetRequiredService<Microsoft.Extensions.Options.IOptions<Infrastructure.Hosting.ExcellenceOptions>>().Value.PublicBaseUrl;
+            document.Servers = [new OpenApiServer { Url = publicBaseUrl.TrimEnd('/') }];
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
             document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme

@@ -40,6 +40,7 @@ public class OpenApiDocumentTests(AppFactory app) : IClassFixture<AppFactory>
         var document = await Document();
         Assert.Equal("卓越管理创新成果评价平台 API", document.GetProperty("info").GetProperty("title").GetString());
         Assert.Equal("v1", document.GetProperty("info").GetProperty("version").GetString());
+        Assert.Equal("https://excellence.test", document.GetProperty("servers")[0].GetProperty("url").GetString());
         var bearer = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
         Assert.Equal("http", bearer.GetProperty("type").GetString());
         Assert.Equal("bearer", bearer.GetProperty("scheme").GetString());
