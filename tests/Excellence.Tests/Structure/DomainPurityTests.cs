@@ -14,7 +14,8 @@ public partial class DomainPurityTests
     private static readonly string[] ForbiddenNamespaces =
     [
         "Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore", "Microsoft.Extensions", "Npgsql", "Microsoft.Data",
-        "System.IO", "System.Net", "System.Data", "Excellence.Web.Data", "Excellence.Web.Infrastructure",
+        "System.IO", "System.Net.Http", "System.Net.Sockets", "System.Net.WebSockets", "System.Net.NetworkInformation",
+        "MailKit", "MimeKit", "System.Data", "Excellence.Web.Data", "Excellence.Web.Infrastructure",
         "Excellence.Web.Features", "Excellence.Web.Pages", "Excellence.Web.Api",
     ];
 
