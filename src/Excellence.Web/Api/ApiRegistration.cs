@@ -10,7 +10,9 @@ public static class ApiRegistration
 {
     public static WebApplication MapApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/v1").DisableAntiforgery();
+        // The framework's antiforgery is off for the API (bearer tokens are not ambient credentials);
+        // cookie-authenticated changes are checked by ApiProblems.RequireAntiforgeryForCookies instead.
+        var api = app.MapGroup("/api/v1").DisableAntiforgery().AddEndpointFilter(ApiProblems.RequireAntiforgeryForCookies);
         var groups = typeof(ApiRegistration).Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IApiEndpoints).IsAssignableFrom(t))
             .OrderBy(t => t.Name);

@@ -13,7 +13,13 @@ public sealed class AuthEndpoints : IApiEndpoints
 
     public void Map(RouteGroupBuilder api) =>
         api.MapPost("/auth/token", IssueToken).AllowAnonymous().RequireRateLimiting(ServiceSetup.AuthRateLimit)
-            .WithTags("Auth").WithSummary("Exchange e-mail and password for a bearer token (lockout applies)");
+            .WithTags("Auth").WithSummary("Exchange e-mail and password for a bearer token (lockout applies)")
+            .WithDescription("Send `twoFactorCode` (the authenticator's six digits) when the account has two-factor sign-in. " +
+                "Use the answered `accessToken` as `Authorization: Bearer …` for 8 hours. Rate-limited per client address (429).")
+            .Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
     private static async Task<IResult> IssueToken(TokenRequest request, HttpContext http, UserManager<User> users,
         SignInManager<User> signIn, IOptions<ExcellenceOptions> options)

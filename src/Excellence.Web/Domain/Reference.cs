@@ -60,6 +60,7 @@ public static class Reference
         ["MarketEntityType"] = Enum.GetNames<MarketEntityType>(),
         ["Industry"] = Enum.GetNames<Industry>(),
         ["Sector"] = SectorGroups.SelectMany(g => g.Sectors).Append("Other").ToArray(),
+        ["SectorGroup"] = SectorGroups.Select(g => g.Code).ToArray(),
         ["OrganizationScale"] = Enum.GetNames<OrganizationScale>(),
         ["PoliticalStatus"] = Enum.GetNames<PoliticalStatus>(),
         ["Gender"] = Enum.GetNames<Gender>(),

@@ -81,9 +81,7 @@ public sealed class TwoFactorEnforcementMiddleware(RequestDelegate next)
         {
             if (http.Request.Path.StartsWithSegments("/api"))
             {
-                http.Response.StatusCode = StatusCodes.Status403Forbidden;
-                await http.Response.WriteAsJsonAsync(new { title = "Two-factor sign-in is required for this account.", status = 403 },
-                    (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
+                await Api.ApiProblems.Write(http, StatusCodes.Status403Forbidden, "Api.TwoFactorRequired");
                 return;
             }
             http.Response.Redirect(EnrolPath + "?required=true");

@@ -12,9 +12,11 @@ public static class PipelineSetup
         app.UseForwardedHeaders();
         app.UseSecurityHeaders(SecurityHeaders.Policy());
         if (app.Configuration["PublicBaseUrl"]?.StartsWith("https://", StringComparison.OrdinalIgnoreCase) == true) app.UseHsts();
+        // Before the error pages, so a re-executed error page keeps the language of the request that failed.
+        app.UseRequestLocalization(CultureSetup.Options());
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", AllowStatusCode404Response = true });
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
-        app.UseRequestLocalization(CultureSetup.Options());
+        app.UseMiddleware<ApiProblemMiddleware>();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();

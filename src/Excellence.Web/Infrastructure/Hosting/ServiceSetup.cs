@@ -74,7 +74,7 @@ public static class ServiceSetup
             o.HeaderName = "X-CSRF-TOKEN";
         });
         services.AddProblemDetails();
-        services.AddOpenApi("v1");
+        services.AddOpenApi("v1", Api.OpenApiSetup.Configure);
         services.ConfigureHttpJsonOptions(o =>
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         AddRateLimits(services);
@@ -162,7 +162,8 @@ public static class ServiceSetup
 
     private static Task ApiAware(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {
-        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Headers.ContainsKey("HX-Request"))
+        // The API answers a bare status here; Api.ApiProblemMiddleware writes the problem body.
+        if (Api.ApiPaths.IsApi(ctx.Request.Path) || ctx.Request.Headers.ContainsKey("HX-Request"))
         {
             ctx.Response.StatusCode = status;
             return Task.CompletedTask;
@@ -181,8 +182,9 @@ public static class ServiceSetup
             {
                 var limits = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitOptions>>().Value;
                 var key = (http.Connection.RemoteIpAddress?.ToString() ?? "local") + "|" + http.Request.Path.Value?.ToLowerInvariant();
-                // Only attempts (POST) count; showing the form is free.
-                if (!HttpMethods.IsPost(http.Request.Method)) return RateLimitPartition.GetNoLimiter(key);
+                // Only attempts (POST) count; showing the form is free. The free partition needs a key of its own:
+                // partitions are cached by key, so sharing the POST key would leave every later POST unlimited.
+                if (!HttpMethods.IsPost(http.Request.Method)) return RateLimitPartition.GetNoLimiter("free");
                 return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = limits.AuthPermitsPerMinute,

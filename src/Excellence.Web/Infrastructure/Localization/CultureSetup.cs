@@ -35,7 +35,7 @@ public static class CultureSetup
         private readonly AcceptLanguageHeaderRequestCultureProvider inner = new();
 
         public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext) =>
-            httpContext.Request.Path.StartsWithSegments("/api")
+            Api.ApiPaths.IsApi(httpContext.Request.Path)
                 ? inner.DetermineProviderCultureResult(httpContext)
                 : NullProviderCultureResult;
     }

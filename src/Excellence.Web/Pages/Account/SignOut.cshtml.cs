@@ -9,11 +9,11 @@ namespace Excellence.Web.Pages.Account;
 [AllowAnonymous]
 public sealed class SignOutModel(SignInManager<User> signIn) : PageModel
 {
-    public IActionResult OnGet() => RedirectToPage("/Index");
+    public IActionResult OnGet() => LocalRedirect("/");
 
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();
-        return RedirectToPage("/Index");
+        return LocalRedirect("/");
     }
 }
