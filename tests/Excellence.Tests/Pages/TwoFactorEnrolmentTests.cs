@@ -24,8 +24,12 @@ public class TwoFactorEnrolmentTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
         Assert.Equal("/Account/TwoFactor?required=true", home.Headers.Location!.OriginalString);
 
+        var start = await client.Html("/Account/TwoFactor?required=true");
+        Assert.Contains("必须启用双因素验证后才能继续使用", start);
+        Assert.Contains("data-two-factor-start", start);
+        var started = await client.PostForm("/Account/TwoFactor?required=true", new { }, "/Account/TwoFactor?handler=Start&required=true");
+        Assert.Equal("/Account/TwoFactor?required=true", started.Headers.Location!.OriginalString);
         var page = await client.Html("/Account/TwoFactor?required=true");
-        Assert.Contains("必须启用双因素验证后才能继续使用", page);
         Assert.Contains("src=\"data:image/png;base64,", page);
         var grouped = Regex.Match(page, "data-shared-key>([a-z2-7 ]+)<").Groups[1].Value;
         Assert.Matches("^([a-z2-7]{4} )+[a-z2-7]{1,4}$", grouped);
@@ -65,8 +69,9 @@ public class TwoFactorEnrolmentTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("data-two-factor-offer", manage);
         Assert.Contains("评审专家", manage);
 
+        Assert.DoesNotContain("data-two-factor-required", await client.Html("/Account/TwoFactor"));
+        await client.PostForm("/Account/TwoFactor", new { }, "/Account/TwoFactor?handler=Start");
         var page = await client.Html("/Account/TwoFactor");
-        Assert.DoesNotContain("data-two-factor-required", page);
         var key = Regex.Match(page, "data-shared-key>([a-z2-7 ]+)<").Groups[1].Value.Replace(" ", "").ToUpperInvariant();
         await client.PostForm("/Account/TwoFactor", new { Code = Http.TotpCode(key) }, "/Account/TwoFactor?handler=Enable");
         Assert.DoesNotContain("data-two-factor-offer", await client.Html("/Account/Manage"));

@@ -18,6 +18,7 @@ public class EndpointAuthorizationTests(AppFactory app) : IClassFixture<AppFacto
         // Pages
         "/", "/Index", "/years/{year:int}", "/Error", "/Culture",
         "/Account/SignIn", "/Account/SignInTwoFactor", "/Account/SignOut", "/Account/AccessDenied",
+        "/Account/Register", "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/Invitation",
         "/api/docs",
         // API and its description
         "/openapi/{documentName}.json",

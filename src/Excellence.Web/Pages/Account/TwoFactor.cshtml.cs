@@ -44,6 +44,21 @@ public sealed class TwoFactorModel(UserManager<User> users, SignInManager<User> 
         return Page();
     }
 
+    /// <summary>Creates the authenticator key. A POST of its own, because no GET may write.</summary>
+    public async Task<IActionResult> OnPostStartAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        if (!user.TwoFactorEnabled && string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(user)))
+        {
+            audit.Describe("Account.AuthenticatorKeyCreated");
+            await users.ResetAuthenticatorKeyAsync(user);
+            // The new key changed the security stamp; renew this session's cookie so it stays valid.
+            await signIn.RefreshSignInAsync(user);
+        }
+        return Redirect(Required ? "/Account/TwoFactor?required=true" : "/Account/TwoFactor");
+    }
+
     public async Task<IActionResult> OnPostEnableAsync()
     {
         var user = await users.GetUserAsync(User);
@@ -99,14 +114,7 @@ public sealed class TwoFactorModel(UserManager<User> users, SignInManager<User> 
             return;
         }
         var key = await users.GetAuthenticatorKeyAsync(user);
-        if (string.IsNullOrEmpty(key))
-        {
-            audit.Describe("Account.AuthenticatorKeyCreated");
-            await users.ResetAuthenticatorKeyAsync(user);
-            // The new key changed the security stamp; renew this session's cookie so it stays valid.
-            await signIn.RefreshSignInAsync(user);
-            key = (await users.GetAuthenticatorKeyAsync(user))!;
-        }
+        if (string.IsNullOrEmpty(key)) return; // the page offers "start setup", which creates the key
         SharedKey = Group(key);
         var uri = $"otpauth://totp/{Uri.EscapeDataString(Issuer)}:{Uri.EscapeDataString(user.Email ?? "")}" +
                   $"?secret={key}&issuer={Uri.EscapeDataString(Issuer)}&digits=6";
