@@ -63,7 +63,7 @@ public static class SearchAudit
                 foreach (var p in doc.RootElement.EnumerateObject())
                     result[p.Name] = p.Value.ValueKind switch
                     {
-                        System.Text.Json.JsonValueKind.String => p.Value.GetString()!,
+                        System.Text.Json.JsonValueKind.String => Readable(p.Value.GetString()!),
                         System.Text.Json.JsonValueKind.Null => "—",
                         _ => p.Value.GetRawText(),
                     };
@@ -71,6 +71,12 @@ public static class SearchAudit
             catch (System.Text.Json.JsonException) { result[""] = json; }
             return result;
         }
+        // Instants are logged in UTC; staff read them in Shanghai time.
+        static string Readable(string value) =>
+            value.Length >= 20 && value.EndsWith('Z') && DateTime.TryParse(value, System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var utc)
+                ? Shanghai.ToLocal(utc).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)
+                : value;
         var b = Parse(before);
         var a = Parse(after);
         return b.Keys.Union(a.Keys).Order(StringComparer.Ordinal)
