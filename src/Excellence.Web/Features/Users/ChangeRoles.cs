@@ -38,16 +38,18 @@ public static class ChangeRoles
             if (granted.Count == 0 && withdrawn.Count == 0 && unitId == user.RecommenderUnitId) return Outcome<Done>.Ok(Done.Instance);
 
             var reason = string.IsNullOrWhiteSpace(command.Reason) ? null : command.Reason.Trim();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             audit.Describe("Users.RolesChanged", reason);
             foreach (var role in granted) audit.Record("Users.RoleGranted", nameof(User), user.Id.ToString(), after: new { Role = role }, why: reason);
             foreach (var role in withdrawn) audit.Record("Users.RoleWithdrawn", nameof(User), user.Id.ToString(), before: new { Role = role }, why: reason);
             user.RecommenderUnitId = wanted.Contains(Domain.Roles.Recommender) ? unitId : null;
-            if (withdrawn.Count > 0) CreateAccount.Handler.Check(await users.RemoveFromRolesAsync(user, withdrawn));
-            if (granted.Count > 0) CreateAccount.Handler.Check(await users.AddToRolesAsync(user, granted));
+            // The role rows change in the same save as the account (see CreateAccount for why not a transaction).
+            var roleIds = await db.Roles.Where(r => granted.Contains(r.Name!) || withdrawn.Contains(r.Name!))
+                .ToDictionaryAsync(r => r.Name!, r => r.Id, ct);
+            foreach (var role in withdrawn)
+                db.UserRoles.RemoveRange(db.UserRoles.Where(ur => ur.UserId == user.Id && ur.RoleId == roleIds[role]));
+            foreach (var role in granted) db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = user.Id, RoleId = roleIds[role] });
             // A withdrawn role must not linger in open sessions; the new stamp ends them.
             CreateAccount.Handler.Check(await users.UpdateSecurityStampAsync(user));
-            await transaction.CommitAsync(ct);
             return Outcome<Done>.Ok(Done.Instance);
         }
     }

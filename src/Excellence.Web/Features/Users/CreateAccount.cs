@@ -42,12 +42,13 @@ public static class CreateAccount
                 RecommenderUnitId = roles.Contains(Domain.Roles.Recommender) ? command.RecommenderUnitId : null,
                 CreatedAt = clock.GetUtcNow().UtcDateTime,
             };
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // One save: the role rows ride along with the account (a transaction around several UserManager
+            // saves would hold the audit chain's database lock while waiting for its in-process gate).
+            foreach (var roleId in await db.Roles.Where(r => roles.Contains(r.Name!)).Select(r => r.Id).ToListAsync(ct))
+                db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = user.Id, RoleId = roleId });
+            foreach (var role in roles) audit.Record("Users.RoleGranted", nameof(User), user.Id.ToString(), after: new { Role = role });
             audit.Describe("Users.Created");
             Check(await users.CreateAsync(user));
-            foreach (var role in roles) audit.Record("Users.RoleGranted", nameof(User), user.Id.ToString(), after: new { Role = role });
-            Check(await users.AddToRolesAsync(user, roles));
-            await transaction.CommitAsync(ct);
             await mail.SendAsync(user, ct);
             return Outcome<Guid>.Ok(user.Id);
         }
