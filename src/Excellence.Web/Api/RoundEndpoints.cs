@@ -11,8 +11,13 @@ public sealed class RoundEndpoints : IApiEndpoints
     public void Map(RouteGroupBuilder api)
     {
         var rounds = api.MapGroup("/rounds").WithTags("Rounds");
-        rounds.MapGet("", async (ListRounds.Handler handler, CancellationToken ct) => Results.Ok(await handler.Handle(ct)))
-            .AllowAnonymous().WithSummary("Every year, newest first");
+        rounds.MapGet("", async (int? page, int? pageSize, ListRounds.Handler handler, CancellationToken ct) =>
+            {
+                var (p, size) = ApiResults.Paging(page, pageSize);
+                var all = await handler.Handle(ct);
+                return Results.Ok(new ListPage<RoundView>(all.Skip((p - 1) * size).Take(size).ToList(), all.Count, p, size));
+            })
+            .AllowAnonymous().WithSummary("The years, newest first, as a list page");
         rounds.MapGet("/{year:int}", async (int year, GetRound.Handler handler, HttpContext http, CancellationToken ct) =>
                 (await handler.Handle(year, ct)).ToResult(http, v => WithETag(http, v, Results.Ok(v))))
             .AllowAnonymous().WithSummary("One year: timeline, deadline, categories with their limits (ETag)");

@@ -52,7 +52,11 @@ public class RoundApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(100, json.GetProperty("evidenceLimits").GetProperty("totalMb").GetInt32());
 
         var list = await (await app.NewClient().GetAsync("/api/v1/rounds")).Json();
-        Assert.Contains(2041, list.EnumerateArray().Select(r => r.GetProperty("year").GetInt32()));
+        var years = await app.WithDb((db, _) => db.Rounds.CountAsync());
+        Assert.Equal(years, list.GetProperty("total").GetInt32());
+        Assert.Equal(years, list.GetProperty("items").GetArrayLength());
+        Assert.Contains(2041, list.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("year").GetInt32()));
+        Assert.Equal(1, list.GetProperty("page").GetInt32());
         Assert.Equal(HttpStatusCode.NotFound, (await app.NewClient().GetAsync("/api/v1/rounds/2099")).StatusCode);
     }
 
