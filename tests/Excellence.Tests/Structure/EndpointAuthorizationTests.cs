@@ -18,11 +18,12 @@ public class EndpointAuthorizationTests(AppFactory app) : IClassFixture<AppFacto
         // Pages
         "/", "/Index", "/years/{year:int}", "/Error", "/Culture",
         "/Account/SignIn", "/Account/SignInTwoFactor", "/Account/SignOut", "/Account/AccessDenied",
-        "/Account/Register", "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/Invitation",
+        "/Account/Register", "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/Invitation", "/Account/SetPassword",
         "/api/docs",
         // API and its description
         "/openapi/{documentName}.json",
         "/api/v1/auth/token", "/api/v1/reference", "/api/v1/health",
+        "/api/v1/rounds", "/api/v1/rounds/{year:int}",
     };
 
     [Fact]

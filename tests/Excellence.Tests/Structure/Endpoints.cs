@@ -17,7 +17,8 @@ public static class Endpoints
         app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
 
     /// <summary>The route as a path template with a leading slash: "/", "/Account/SignIn", "/api/v1/health".</summary>
-    public static string Route(RouteEndpoint endpoint) => "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
+    /// <summary>The route as written, with one leading and no trailing slash ("/api/v1/rounds", "/").</summary>
+    public static string Route(RouteEndpoint endpoint) => "/" + (endpoint.RoutePattern.RawText ?? "").Trim('/');
 
     public static bool IsPage(RouteEndpoint endpoint) => endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not null;
 
