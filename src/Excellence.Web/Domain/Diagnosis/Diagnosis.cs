@@ -24,13 +24,14 @@ public sealed class Diagnosis : IAudited
     public int Version { get; set; }
 
     // The result, stored at submission.
-    public decimal? Total { get; set; }
+    // Stored as floating point so both databases can average them; always one decimal, converted back exactly.
+    public double? Total { get; set; }
     public string? Level { get; set; }
     public bool Veto { get; set; }
     public bool VetoCapped { get; set; }
-    public decimal? DirectionIndex { get; set; }
-    public decimal? OperationIndex { get; set; }
-    public decimal? ResultIndex { get; set; }
+    public double? DirectionIndex { get; set; }
+    public double? OperationIndex { get; set; }
+    public double? ResultIndex { get; set; }
     public List<DiagnosisDimensionScore> DimensionScores { get; set; } = [];
 
     // The organisation as it was at submission: the peer group and the analytics read these.
@@ -64,16 +65,16 @@ public sealed class Diagnosis : IAudited
         if (problems.Count > 0) return problems;
 
         var result = Scoring.Score(system, Answers);
-        Total = result.Total;
+        Total = (double)result.Total;
         Level = result.Level;
         Veto = result.Veto;
         VetoCapped = result.VetoCapped;
-        DirectionIndex = result.Direction;
-        OperationIndex = result.Operation;
-        ResultIndex = result.Result;
+        DirectionIndex = (double?)result.Direction;
+        OperationIndex = (double?)result.Operation;
+        ResultIndex = (double?)result.Result;
         DimensionScores = result.Dimensions.Select((d, i) => new DiagnosisDimensionScore
         {
-            DiagnosisId = Id, Code = d.Code, Order = i, Score = d.Score, InsufficientData = d.InsufficientData,
+            DiagnosisId = Id, Code = d.Code, Order = i, Score = (double?)d.Score, InsufficientData = d.InsufficientData,
         }).ToList();
         Industry = organization.Industry;
         Scale = organization.Scale;
@@ -86,9 +87,11 @@ public sealed class Diagnosis : IAudited
     }
 
     /// <summary>The stored result as the report reads it.</summary>
-    public DiagnosisResult? Result => Total is null ? null : new DiagnosisResult(Total.Value, Level!, Veto, VetoCapped,
-        DirectionIndex, OperationIndex, ResultIndex,
-        DimensionScores.OrderBy(d => d.Order).Select(d => new DimensionScore(d.Code, d.Score, d.InsufficientData)).ToList());
+    public DiagnosisResult? Result => Total is null ? null : new DiagnosisResult(Exact(Total)!.Value, Level!, Veto, VetoCapped,
+        Exact(DirectionIndex), Exact(OperationIndex), Exact(ResultIndex),
+        DimensionScores.OrderBy(d => d.Order).Select(d => new DimensionScore(d.Code, Exact(d.Score), d.InsufficientData)).ToList());
+
+    private static decimal? Exact(double? value) => value is null ? null : Math.Round((decimal)value.Value, 1);
 }
 
 /// <summary>One dimension's stored score, a row of its own so the analytics can average it in the database.</summary>
@@ -97,7 +100,7 @@ public sealed class DiagnosisDimensionScore
     public Guid DiagnosisId { get; set; }
     public string Code { get; set; } = "";
     public int Order { get; set; }
-    public decimal? Score { get; set; }
+    public double? Score { get; set; }
     public bool InsufficientData { get; set; }
 }
 

@@ -1,0 +1,75 @@
+// Diagnosis: the radar chart of a report (from data-radar) and the questionnaire's save-as-you-go.
+(function () {
+  'use strict';
+
+  function radar() {
+    var el = document.getElementById('diagnosis-radar');
+    if (!el || !window.echarts) return;
+    var data = JSON.parse(el.getAttribute('data-radar'));
+    var chart = window.echarts.init(el);
+    chart.setOption({
+      animation: false,
+      radar: { indicator: data.indicators, radius: '62%', axisName: { color: '#333', fontSize: 11 } },
+      series: [{ type: 'radar', data: [{ value: data.values, name: data.label, areaStyle: { opacity: 0.25 } }] }]
+    });
+    window.addEventListener('resize', function () { chart.resize(); });
+  }
+
+  function questionnaire() {
+    var form = document.getElementById('diagnosis-form');
+    if (!form) return;
+    var url = form.getAttribute('data-save-url');
+    var versionInput = document.getElementById('diagnosis-version');
+    var state = document.getElementById('diagnosis-save-state');
+    var bar = document.getElementById('diagnosis-progress-bar');
+    var text = document.getElementById('diagnosis-progress-text');
+    var token = form.querySelector('input[name="__RequestVerificationToken"]').value;
+    var queue = [];
+    var busy = false;
+
+    function progress(answered, total) {
+      bar.style.width = (total ? Math.round(answered * 100 / total) : 0) + '%';
+      bar.parentElement.setAttribute('aria-valuenow', answered);
+      text.textContent = text.getAttribute('data-template').replace('{0}', answered).replace('{1}', total);
+    }
+    progress(+bar.getAttribute('data-answered'), +bar.getAttribute('data-total'));
+
+    function next() {
+      if (busy || queue.length === 0) return;
+      busy = true;
+      var item = queue[0];
+      state.textContent = state.getAttribute('data-saving');
+      var body = new URLSearchParams({ code: item.code, value: item.value, version: versionInput.value, __RequestVerificationToken: token });
+      fetch(url, { method: 'POST', body: body, credentials: 'same-origin' })
+        .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+        .then(function (saved) {
+          queue.shift();
+          versionInput.value = saved.version;
+          state.textContent = state.getAttribute('data-saved').replace('{0}', saved.savedAt);
+          state.classList.remove('text-danger');
+          progress(saved.answered, saved.total);
+          busy = false;
+          next();
+        })
+        .catch(function () {
+          state.textContent = state.getAttribute('data-failed');
+          state.classList.add('text-danger');
+          busy = false;
+          setTimeout(next, 3000);
+        });
+    }
+
+    form.addEventListener('change', function (e) {
+      var input = e.target;
+      if (input.type !== 'radio' || !input.name.startsWith('Answers[')) return;
+      var code = input.name.slice(8, -1);
+      queue = queue.filter(function (q) { return q.code !== code; });
+      queue.push({ code: code, value: input.value });
+      var q = input.closest('.diagnosis-question');
+      if (q) q.classList.remove('is-missing');
+      next();
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () { radar(); questionnaire(); });
+})();
