@@ -58,10 +58,10 @@ public sealed class Diagnosis : IAudited
     public List<FieldProblem> Submit(IndicatorDefinition system, bool truthfulness, Organization organization, DateTime now)
     {
         var problems = new List<FieldProblem>();
-        if (IsSubmitted) return [new("Status", new Problem("Diagnosis.AlreadySubmitted"))];
+        if (IsSubmitted) return [new("status", new Problem("Diagnosis.AlreadySubmitted"))];
         foreach (var code in Scoring.Unanswered(system, Answers))
-            problems.Add(new($"Answers[{code}]", new Problem("Diagnosis.Answer.Required")));
-        if (!truthfulness) problems.Add(new("Truthfulness", new Problem("Diagnosis.TruthfulnessRequired")));
+            problems.Add(new($"answers[{code}]", new Problem("Diagnosis.Answer.Required")));
+        if (!truthfulness) problems.Add(new("truthfulness", new Problem("Diagnosis.TruthfulnessRequired")));
         if (problems.Count > 0) return problems;
 
         var result = Scoring.Score(system, Answers);

@@ -57,35 +57,35 @@ public sealed class IndicatorDefinition
     public List<FieldProblem> Validate()
     {
         var problems = new List<FieldProblem>();
-        if (Dimensions.Count == 0) problems.Add(new("Dimensions", new Problem("Diagnosis.System.NoDimensions")));
+        if (Dimensions.Count == 0) problems.Add(new("dimensions", new Problem("Diagnosis.System.NoDimensions")));
         var dimensionSum = Dimensions.Sum(d => d.Weight);
-        if (dimensionSum != 100m) problems.Add(new("Dimensions", new Problem("Diagnosis.System.WeightsNot100", dimensionSum)));
+        if (dimensionSum != 100m) problems.Add(new("dimensions", new Problem("Diagnosis.System.WeightsNot100", dimensionSum)));
         var codes = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < Dimensions.Count; i++)
         {
             var d = Dimensions[i];
-            var field = $"Dimensions[{i}]";
-            if (string.IsNullOrWhiteSpace(d.Code) || !codes.Add(d.Code)) problems.Add(new(field + ".Code", new Problem("Diagnosis.System.CodeDuplicate")));
-            if (string.IsNullOrWhiteSpace(d.NameZh)) problems.Add(new(field + ".NameZh", new Problem("Validation.Required")));
-            if (d.Weight <= 0) problems.Add(new(field + ".Weight", new Problem("Diagnosis.System.WeightPositive")));
+            var field = $"dimensions[{i}]";
+            if (string.IsNullOrWhiteSpace(d.Code) || !codes.Add(d.Code)) problems.Add(new(field + ".code", new Problem("Diagnosis.System.CodeDuplicate")));
+            if (string.IsNullOrWhiteSpace(d.NameZh)) problems.Add(new(field + ".nameZh", new Problem("Validation.Required")));
+            if (d.Weight <= 0) problems.Add(new(field + ".weight", new Problem("Diagnosis.System.WeightPositive")));
             if (d.Indicators.Count == 0) problems.Add(new(field, new Problem("Diagnosis.System.NoIndicators")));
             for (var j = 0; j < d.Indicators.Count; j++)
             {
                 var q = d.Indicators[j];
-                var qf = $"{field}.Indicators[{j}]";
-                if (string.IsNullOrWhiteSpace(q.Code) || !codes.Add(q.Code)) problems.Add(new(qf + ".Code", new Problem("Diagnosis.System.CodeDuplicate")));
-                if (string.IsNullOrWhiteSpace(q.Text)) problems.Add(new(qf + ".Text", new Problem("Validation.Required")));
-                if (q.Weight <= 0) problems.Add(new(qf + ".Weight", new Problem("Diagnosis.System.WeightPositive")));
+                var qf = $"{field}.indicators[{j}]";
+                if (string.IsNullOrWhiteSpace(q.Code) || !codes.Add(q.Code)) problems.Add(new(qf + ".code", new Problem("Diagnosis.System.CodeDuplicate")));
+                if (string.IsNullOrWhiteSpace(q.Text)) problems.Add(new(qf + ".text", new Problem("Validation.Required")));
+                if (q.Weight <= 0) problems.Add(new(qf + ".weight", new Problem("Diagnosis.System.WeightPositive")));
                 if (q.Scale == AnswerScale.Q5 && (q.Options.Count != 5 || q.Options.Any(string.IsNullOrWhiteSpace)))
-                    problems.Add(new(qf + ".Options", new Problem("Diagnosis.System.FiveBands")));
+                    problems.Add(new(qf + ".options", new Problem("Diagnosis.System.FiveBands")));
             }
         }
-        if (Levels.Count == 0) problems.Add(new("Levels", new Problem("Diagnosis.System.NoLevels")));
+        if (Levels.Count == 0) problems.Add(new("levels", new Problem("Diagnosis.System.NoLevels")));
         for (var i = 1; i < Levels.Count; i++)
             if (Levels[i].MinTotal <= Levels[i - 1].MinTotal)
-                problems.Add(new($"Levels[{i}].MinTotal", new Problem("Diagnosis.System.LevelsAscending")));
-        if (Levels.Count > 0 && Levels[0].MinTotal != 0) problems.Add(new("Levels[0].MinTotal", new Problem("Diagnosis.System.FirstLevelZero")));
-        if (Levels.Count > 0 && Levels.All(l => l.Code != VetoCapLevel)) problems.Add(new("VetoCapLevel", new Problem("Diagnosis.System.VetoCapUnknown")));
+                problems.Add(new($"levels[{i}].minTotal", new Problem("Diagnosis.System.LevelsAscending")));
+        if (Levels.Count > 0 && Levels[0].MinTotal != 0) problems.Add(new("levels[0].minTotal", new Problem("Diagnosis.System.FirstLevelZero")));
+        if (Levels.Count > 0 && Levels.All(l => l.Code != VetoCapLevel)) problems.Add(new("vetoCapLevel", new Problem("Diagnosis.System.VetoCapUnknown")));
         return problems;
     }
 
@@ -114,7 +114,7 @@ public sealed class IndicatorSystem : IAudited
 
     public List<FieldProblem> Publish(DateTime now)
     {
-        if (!IsEditable) return [new("Status", new Problem("Diagnosis.System.AlreadyPublished"))];
+        if (!IsEditable) return [new("status", new Problem("Diagnosis.System.AlreadyPublished"))];
         var problems = Definition.Validate();
         if (problems.Count > 0) return problems;
         Status = IndicatorSystemStatus.Published;

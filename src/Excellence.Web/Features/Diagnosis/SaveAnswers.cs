@@ -25,7 +25,7 @@ public static class SaveAnswers
             var now = clock.GetUtcNow().UtcDateTime;
             var problems = new FieldProblems();
             foreach (var (code, value) in command.Answers)
-                problems.Add($"Answers[{code}]", diagnosis.Answer(system, code, value, now));
+                problems.Add($"answers[{code}]", diagnosis.Answer(system, code, value, now));
             if (problems.Count > 0) return Outcome<Saved>.Invalid(problems);
 
             diagnosis.Version++;

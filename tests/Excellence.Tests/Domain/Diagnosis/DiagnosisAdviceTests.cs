@@ -66,7 +66,7 @@ public class DiagnosisAdviceTests
         var draft = v1.NewDraft(2, DateTime.UnixEpoch);
         draft.Definition.Dimensions[0].Weight = 13;
         var problems = draft.Publish(DateTime.UnixEpoch);
-        Assert.Equal([("Dimensions", "Diagnosis.System.WeightsNot100")], problems.Select(p => (p.Field, p.Problem.Key)));
+        Assert.Equal([("dimensions", "Diagnosis.System.WeightsNot100")], problems.Select(p => (p.Field, p.Problem.Key)));
         Assert.Equal(IndicatorSystemStatus.Draft, draft.Status);
         Assert.Equal(12, v1.Definition.Dimensions[0].Weight);
     }

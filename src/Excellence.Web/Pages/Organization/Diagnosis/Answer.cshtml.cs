@@ -63,8 +63,8 @@ public sealed class AnswerModel(AppDb db, StringCatalog catalog) : PageModel
         if (submit is null) return Redirect($"/Organization/Diagnosis/{id}");
         var outcome = await submitHandler.Handle(actor, new SubmitDiagnosis.Command(id, Truthfulness, null));
         if (outcome.IsOk) return Redirect($"/Organization/Diagnosis/Report/{id}");
-        Missing = outcome.Errors.Where(e => e.Field.StartsWith("Answers[", StringComparison.Ordinal)).Select(e => e.Field[8..^1]).ToHashSet();
-        foreach (var e in outcome.Errors.Where(e => e.Field == "Truthfulness")) ModelState.AddModelError("Truthfulness", catalog.Text(e.Problem, CultureInfo.CurrentUICulture));
+        Missing = outcome.Errors.Where(e => e.Field.StartsWith("answers[", StringComparison.Ordinal)).Select(e => e.Field[8..^1]).ToHashSet();
+        foreach (var e in outcome.Errors.Where(e => e.Field == "truthfulness")) ModelState.AddModelError("Truthfulness", catalog.Text(e.Problem, CultureInfo.CurrentUICulture));
         var unanswered = Missing.Count;
         Message = unanswered > 0 ? catalog.Text("Diagnosis.Unanswered", CultureInfo.CurrentUICulture, unanswered)
             : outcome.Reason is null ? null : catalog.Text(outcome.Reason, CultureInfo.CurrentUICulture);
