@@ -37,7 +37,7 @@ public sealed class AnswerModel(AppDb db, StringCatalog catalog) : PageModel
     {
         var d = await DiagnosisQueries.Find(db, id);
         if (d is null || !Permissions.CanReadDiagnosis(HttpContext.RequiredActor(), d.OrganizationId)) return NotFound();
-        if (d.IsSubmitted) return Redirect($"/Organization/Diagnosis/Report/{d.Id}");
+        if (d.IsSubmitted && HttpContext.Request.Query["handler"] != "Evidence") return Redirect($"/Organization/Diagnosis/Report/{d.Id}");
         Diagnosis = d;
         System = (await DiagnosisQueries.SystemOf(db, d)).Definition;
         Evidence = await db.DiagnosisEvidence.AsNoTracking().Where(e => e.DiagnosisId == id).OrderBy(e => e.UploadedAt).ToListAsync();
@@ -69,6 +69,32 @@ public sealed class AnswerModel(AppDb db, StringCatalog catalog) : PageModel
         Message = unanswered > 0 ? catalog.Text("Diagnosis.Unanswered", CultureInfo.CurrentUICulture, unanswered)
             : outcome.Reason is null ? null : catalog.Text(outcome.Reason, CultureInfo.CurrentUICulture);
         return await LoadAsync(id) ?? Page();
+    }
+
+    /// <summary>An evidence file for one answer (multipart form, one per question).</summary>
+    public async Task<IActionResult> OnPostEvidenceAsync(Guid id, string code, IFormFile? file, [FromServices] AttachEvidence.Handler attach)
+    {
+        if (file is null || file.Length == 0)
+        {
+            Message = catalog.Text("Files.Required", CultureInfo.CurrentUICulture);
+            return await LoadAsync(id) ?? Page();
+        }
+        await using var stream = file.OpenReadStream();
+        var outcome = await attach.Handle(HttpContext.RequiredActor(), new AttachEvidence.Command(id, code, file.FileName, stream));
+        if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
+        if (outcome.IsOk) return Redirect($"/Organization/Diagnosis/{id}#q-{code.Replace('.', '_')}");
+        Message = outcome.Errors.Count > 0 ? catalog.Text(outcome.Errors[0].Problem, CultureInfo.CurrentUICulture)
+            : catalog.Text(outcome.Reason!, CultureInfo.CurrentUICulture);
+        return await LoadAsync(id) ?? Page();
+    }
+
+    /// <summary>Downloads an evidence file: always as an attachment, never sniffed by the browser.</summary>
+    public async Task<IActionResult> OnGetEvidenceAsync(Guid id, Guid evidenceId, [FromServices] AttachEvidence.Handler attach)
+    {
+        var outcome = await attach.Open(HttpContext.RequiredActor(), id, evidenceId);
+        if (!outcome.IsOk) return NotFound();
+        Response.Headers.XContentTypeOptions = "nosniff";
+        return File(outcome.Value!.Content, outcome.Value.ContentType, outcome.Value.FileName);
     }
 
     /// <summary>One answer, saved as it is given (fetch from diagnosis.js): JSON { version, savedAt, answered, total }.</summary>
