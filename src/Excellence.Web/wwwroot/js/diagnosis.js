@@ -15,6 +15,27 @@
     window.addEventListener('resize', function () { chart.resize(); });
   }
 
+  // Analytics: bar or stacked bar charts from data-chart = { type, categories, series: [{ name, data }] }.
+  function charts() {
+    if (!window.echarts) return;
+    document.querySelectorAll('[data-chart]').forEach(function (el) {
+      var spec = JSON.parse(el.getAttribute('data-chart'));
+      var chart = window.echarts.init(el);
+      chart.setOption({
+        animation: false,
+        tooltip: { trigger: 'axis' },
+        legend: { show: spec.series.length > 1, top: 0 },
+        grid: { left: 40, right: 10, top: spec.series.length > 1 ? 30 : 10, bottom: 60 },
+        xAxis: { type: 'category', data: spec.categories, axisLabel: { rotate: spec.categories.length > 6 ? 40 : 0, fontSize: 11 } },
+        yAxis: { type: 'value' },
+        series: spec.series.map(function (s) {
+          return { name: s.name, type: 'bar', stack: spec.type === 'stack' ? 'levels' : undefined, data: s.data };
+        })
+      });
+      window.addEventListener('resize', function () { chart.resize(); });
+    });
+  }
+
   function questionnaire() {
     var form = document.getElementById('diagnosis-form');
     if (!form) return;
@@ -71,5 +92,5 @@
     });
   }
 
-  document.addEventListener('DOMContentLoaded', function () { radar(); questionnaire(); });
+  document.addEventListener('DOMContentLoaded', function () { radar(); charts(); questionnaire(); });
 })();
