@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Excellence.Web.Features.Diagnosis;
 
 /// <summary>
-/// Secretariat analytics over every submitted diagnosis, from the stored results only (a narrow
-/// projection, never re-scored): counts per month (Shanghai), level distributions by industry, district
+/// Secretariat analytics over every submitted diagnosis, from the stored results only (grouped in the
+/// database, never re-scored): counts per month (Shanghai), level distributions by industry, district
 /// and scale, and dimension averages.
 /// </summary>
 public static class DiagnosisAnalytics
@@ -26,29 +26,35 @@ public static class DiagnosisAnalytics
             var decision = Permissions.CanManageIndicatorSystems(actor);
             if (!decision) return Outcome<Result>.Denied(decision);
 
-            var rows = await db.Diagnoses.AsNoTracking().Where(d => d.Status == DiagnosisStatus.Submitted)
-                .Select(d => new { d.SubmittedAt, d.Level, d.Industry, d.Scale, d.District })
+            var submitted = db.Diagnoses.AsNoTracking().Where(d => d.Status == DiagnosisStatus.Submitted);
+            // Grouped in the database; Shanghai keeps UTC+8 all year, so its month is the month of the instant + 8 h.
+            var months = await submitted
+                .Select(d => d.SubmittedAt!.Value.AddHours(8))
+                .GroupBy(t => new { t.Year, t.Month })
+                .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() })
                 .ToListAsync(ct);
+            var byIndustry = await submitted.GroupBy(d => new { d.Industry, d.Level }).Select(g => new { g.Key.Industry, g.Key.Level, Count = g.Count() }).ToListAsync(ct);
+            var byScale = await submitted.GroupBy(d => new { d.Scale, d.Level }).Select(g => new { g.Key.Scale, g.Key.Level, Count = g.Count() }).ToListAsync(ct);
+            var byDistrict = await submitted.GroupBy(d => new { d.District, d.Level }).Select(g => new { g.Key.District, g.Key.Level, Count = g.Count() }).ToListAsync(ct);
             var averages = await db.DiagnosisDimensionScores.AsNoTracking()
                 .Where(s => s.Score != null)
                 .GroupBy(s => s.Code)
                 .Select(g => new { Code = g.Key, Average = g.Average(s => s.Score!.Value) })
                 .ToListAsync(ct);
             var system = (await DiagnosisQueries.CurrentSystem(db, ct))?.Definition;
-            var levels = system?.Levels.Select(l => l.Code).ToList() ?? rows.Select(r => r.Level!).Distinct().Order().ToList();
+            var levels = system?.Levels.Select(l => l.Code).ToList() ?? byIndustry.Select(r => r.Level ?? "").Distinct().Order().ToList();
             var order = system?.Dimensions.Select(d => d.Code).ToList() ?? [];
 
-            static List<Distribution> Group(IEnumerable<(string? Level, string Key)> items) =>
+            static List<Distribution> Group(IEnumerable<(string Key, string? Level, int Count)> items) =>
                 items.GroupBy(i => i.Key).OrderBy(g => g.Key, StringComparer.Ordinal)
-                    .Select(g => new Distribution(g.Key, g.GroupBy(i => i.Level ?? "").ToDictionary(x => x.Key, x => x.Count()), g.Count()))
+                    .Select(g => new Distribution(g.Key, g.ToDictionary(x => x.Level ?? "", x => x.Count), g.Sum(x => x.Count)))
                     .ToList();
 
-            var perMonth = rows.GroupBy(r => Shanghai.ToLocal(r.SubmittedAt!.Value).ToString("yyyy-MM"))
-                .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Count())).ToList();
-            return Outcome<Result>.Ok(new Result(rows.Count, perMonth, levels,
-                Group(rows.Select(r => (r.Level, r.Industry?.ToString() ?? ""))),
-                Group(rows.Select(r => (r.Level, r.District ?? ""))),
-                Group(rows.Select(r => (r.Level, r.Scale?.ToString() ?? ""))),
+            var perMonth = months.OrderBy(m => m.Year).ThenBy(m => m.Month).Select(m => ($"{m.Year:D4}-{m.Month:D2}", m.Count)).ToList();
+            return Outcome<Result>.Ok(new Result(perMonth.Sum(m => m.Item2), perMonth, levels,
+                Group(byIndustry.Select(r => (r.Industry?.ToString() ?? "", r.Level, r.Count))),
+                Group(byDistrict.Select(r => (r.District ?? "", r.Level, r.Count))),
+                Group(byScale.Select(r => (r.Scale?.ToString() ?? "", r.Level, r.Count))),
                 averages.OrderBy(a => order.IndexOf(a.Code) is var i && i < 0 ? int.MaxValue : i).Select(a => (a.Code, Math.Round(a.Average, 1))).ToList(),
                 system));
         }

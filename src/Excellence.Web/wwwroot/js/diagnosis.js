@@ -9,7 +9,7 @@
     var chart = window.echarts.init(el);
     chart.setOption({
       animation: false,
-      radar: { indicator: data.indicators, radius: '62%', axisName: { color: '#333', fontSize: 11 } },
+      radar: { indicator: data.indicators, radius: el.clientWidth < 480 ? '48%' : '62%', axisName: { color: '#333', fontSize: el.clientWidth < 480 ? 10 : 11 } },
       series: [{ type: 'radar', data: [{ value: data.values, name: data.label, areaStyle: { opacity: 0.25 } }] }]
     });
     window.addEventListener('resize', function () { chart.resize(); });
