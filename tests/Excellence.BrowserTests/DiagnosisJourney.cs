@@ -74,3 +74,33 @@ public class DiagnosisJourney(BrowserFixture browser)
         await phone.CloseAsync();
     }
 }
+
+[Collection(nameof(BrowserCollection))]
+public class DiagnosisAnalyticsJourney(BrowserFixture browser)
+{
+    [Fact]
+    public async Task The_secretariat_sees_the_analytics_charts_drawn()
+    {
+        var build = new Excellence.Tests.Support.Build(browser.App);
+        foreach (var band in new[] { "B", "C", "D" })
+            await build.SubmittedDiagnosis(await build.Organization(), Excellence.Tests.Support.Build.DiagnosisAnswers(band));
+        var user = await build.Secretariat();
+
+        var page = await browser.NewPage();
+        await page.GotoAsync("/Account/SignIn?ReturnUrl=%2FSecretariat%2FDiagnosis%2FAnalytics");
+        await page.Locator("#Input_Email").FillAsync(user.Email);
+        await page.Locator("#Input_Password").FillAsync(user.Password);
+        await page.Locator("form button[type=submit]").Last.ClickAsync();
+        await page.Locator("#Code").FillAsync(Excellence.Tests.Support.Http.TotpCode(user.AuthenticatorKey!));
+        await page.Locator("form button[type=submit]").Last.ClickAsync();
+        await page.WaitForURLAsync("**/Secretariat/Diagnosis/Analytics");
+
+        var canvases = page.Locator(".diagnosis-chart canvas");
+        await Assertions.Expect(canvases).ToHaveCountAsync(5);
+        var box = await canvases.First.BoundingBoxAsync();
+        Assert.True(box is { Width: > 100, Height: > 100 });
+        await BrowserFixture.Screenshot(page, "diagnosis-analytics");
+        Assert.Empty(browser.ConsoleErrors(page).Where(e => !e.Contains("status of 404")));
+        await page.Context.CloseAsync();
+    }
+}
