@@ -37,6 +37,8 @@ public class DiagnosisJourney(BrowserFixture browser)
         await Assertions.Expect(page.Locator("#diagnosis-progress-text")).ToHaveTextAsync("已答 40 / 40");
         await Assertions.Expect(page.Locator("#diagnosis-save-state")).ToContainTextAsync("已保存");
         await BrowserFixture.Screenshot(page, "diagnosis-questionnaire");
+        var formViolations = await BrowserFixture.AccessibilityViolations(page);
+        Assert.True(formViolations.Count == 0, string.Join("\n", formViolations));
 
         await page.Locator("#Truthfulness").CheckAsync();
         await page.Locator("#diagnosis-submit").ClickAsync();
@@ -50,6 +52,8 @@ public class DiagnosisJourney(BrowserFixture browser)
         var box = await canvas.BoundingBoxAsync();
         Assert.True(box is { Width: > 100, Height: > 100 }, $"the radar's canvas is {box?.Width}×{box?.Height}");
         await BrowserFixture.Screenshot(page, "diagnosis-report-laptop");
+        var reportViolations = await BrowserFixture.AccessibilityViolations(page);
+        Assert.True(reportViolations.Count == 0, string.Join("\n", reportViolations));
         // No script or CSP errors and no failed request of ours. (Signed in, Chromium's automatic /favicon.ico
         // request answers 404 because the layout names no icon; that console line is not the page's doing.)
         var errors = browser.ConsoleErrors(page).Where(e => !e.Contains("status of 404")).ToList();
