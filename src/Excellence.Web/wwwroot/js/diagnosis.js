@@ -62,7 +62,11 @@
       state.textContent = state.getAttribute('data-saving');
       var body = new URLSearchParams({ code: item.code, value: item.value, version: versionInput.value, __RequestVerificationToken: token });
       fetch(url, { method: 'POST', body: body, credentials: 'same-origin' })
-        .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+        .then(function (r) {
+          if (r.status === 412) { var e = new Error('stale'); e.stale = true; throw e; }
+          if (!r.ok) throw new Error(r.status);
+          return r.json();
+        })
         .then(function (saved) {
           queue.shift();
           versionInput.value = saved.version;
@@ -72,7 +76,13 @@
           busy = false;
           next();
         })
-        .catch(function () {
+        .catch(function (err) {
+          if (err && err.stale) {
+            // Saved elsewhere meanwhile (another tab or colleague): retrying cannot help, reloading does.
+            state.textContent = state.getAttribute('data-stale');
+            state.classList.add('text-danger');
+            return;
+          }
           state.textContent = state.getAttribute('data-failed');
           state.classList.add('text-danger');
           busy = false;
