@@ -25,6 +25,10 @@ public abstract class AppDb : IdentityDbContext<User, Role, Guid>
     public DbSet<OrganizationInvitation> OrganizationInvitations => Set<OrganizationInvitation>();
     public DbSet<RecommenderUnit> RecommenderUnits => Set<RecommenderUnit>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<Domain.Diagnosis.IndicatorSystem> IndicatorSystems => Set<Domain.Diagnosis.IndicatorSystem>();
+    public DbSet<Domain.Diagnosis.Diagnosis> Diagnoses => Set<Domain.Diagnosis.Diagnosis>();
+    public DbSet<Domain.Diagnosis.DiagnosisDimensionScore> DiagnosisDimensionScores => Set<Domain.Diagnosis.DiagnosisDimensionScore>();
+    public DbSet<Domain.Diagnosis.DiagnosisEvidence> DiagnosisEvidence => Set<Domain.Diagnosis.DiagnosisEvidence>();
 
     public abstract bool IsPostgres { get; }
 

@@ -19,7 +19,7 @@ public class EndpointAuthorizationTests(AppFactory app) : IClassFixture<AppFacto
         "/", "/Index", "/years/{year:int}", "/Error", "/Culture",
         "/Account/SignIn", "/Account/SignInTwoFactor", "/Account/SignOut", "/Account/AccessDenied",
         "/Account/Register", "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/Invitation", "/Account/SetPassword",
-        "/api/docs",
+        "/api/docs", "/Diagnosis", "/Diagnosis/Index",
         // API and its description
         "/openapi/{documentName}.json",
         "/api/v1/auth/token", "/api/v1/reference", "/api/v1/health",

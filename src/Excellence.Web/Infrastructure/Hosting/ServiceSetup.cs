@@ -87,6 +87,7 @@ public static class ServiceSetup
         services.AddSingleton<AuditChainLock>();
         services.AddScoped<AuditActor>();
         services.AddScoped<AuditRecorder>();
+        services.AddSingleton<Infrastructure.Files.FileStore>();
         if (string.Equals(options.DatabaseProvider, "Postgres", StringComparison.OrdinalIgnoreCase))
         {
             var cs = config.GetConnectionString("Postgres")

@@ -51,6 +51,23 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "IndicatorSystems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Definition = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IndicatorSystems", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Organizations",
                 columns: table => new
                 {
@@ -150,6 +167,50 @@ namespace Excellence.Web.Data.Migrations.Postgres
                         name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
                         column: x => x.RoleId,
                         principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Diagnoses",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    IndicatorSystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemNumber = table.Column<int>(type: "integer", nullable: false),
+                    Answers = table.Column<string>(type: "text", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    TruthfulnessConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    StartedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Total = table.Column<double>(type: "double precision", nullable: true),
+                    Level = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    Veto = table.Column<bool>(type: "boolean", nullable: false),
+                    VetoCapped = table.Column<bool>(type: "boolean", nullable: false),
+                    DirectionIndex = table.Column<double>(type: "double precision", nullable: true),
+                    OperationIndex = table.Column<double>(type: "double precision", nullable: true),
+                    ResultIndex = table.Column<double>(type: "double precision", nullable: true),
+                    Industry = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    Scale = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    District = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Diagnoses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Diagnoses_IndicatorSystems_IndicatorSystemId",
+                        column: x => x.IndicatorSystemId,
+                        principalTable: "IndicatorSystems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Diagnoses_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -268,6 +329,53 @@ namespace Excellence.Web.Data.Migrations.Postgres
                         name: "FK_RoundPhases_Rounds_RoundId",
                         column: x => x.RoundId,
                         principalTable: "Rounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DiagnosisDimensionScores",
+                columns: table => new
+                {
+                    DiagnosisId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    Score = table.Column<double>(type: "double precision", nullable: true),
+                    InsufficientData = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DiagnosisDimensionScores", x => new { x.DiagnosisId, x.Code });
+                    table.ForeignKey(
+                        name: "FK_DiagnosisDimensionScores_Diagnoses_DiagnosisId",
+                        column: x => x.DiagnosisId,
+                        principalTable: "Diagnoses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DiagnosisEvidence",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DiagnosisId = table.Column<Guid>(type: "uuid", nullable: false),
+                    IndicatorCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    StoredName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Length = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UploadedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DiagnosisEvidence", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DiagnosisEvidence_Diagnoses_DiagnosisId",
+                        column: x => x.DiagnosisId,
+                        principalTable: "Diagnoses",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -420,6 +528,32 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 columns: new[] { "RecordType", "RecordId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Diagnoses_IndicatorSystemId",
+                table: "Diagnoses",
+                column: "IndicatorSystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Diagnoses_OrganizationId_Status_SubmittedAt",
+                table: "Diagnoses",
+                columns: new[] { "OrganizationId", "Status", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Diagnoses_Status_Industry_Scale",
+                table: "Diagnoses",
+                columns: new[] { "Status", "Industry", "Scale" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DiagnosisEvidence_DiagnosisId_IndicatorCode",
+                table: "DiagnosisEvidence",
+                columns: new[] { "DiagnosisId", "IndicatorCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IndicatorSystems_Number",
+                table: "IndicatorSystems",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OrganizationInvitations_OrganizationId",
                 table: "OrganizationInvitations",
                 column: "OrganizationId");
@@ -482,6 +616,12 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 name: "AuditEvents");
 
             migrationBuilder.DropTable(
+                name: "DiagnosisDimensionScores");
+
+            migrationBuilder.DropTable(
+                name: "DiagnosisEvidence");
+
+            migrationBuilder.DropTable(
                 name: "OrganizationInvitations");
 
             migrationBuilder.DropTable(
@@ -497,13 +637,19 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
+                name: "Diagnoses");
+
+            migrationBuilder.DropTable(
                 name: "Rounds");
 
             migrationBuilder.DropTable(
-                name: "Organizations");
+                name: "RecommenderUnits");
 
             migrationBuilder.DropTable(
-                name: "RecommenderUnits");
+                name: "IndicatorSystems");
+
+            migrationBuilder.DropTable(
+                name: "Organizations");
         }
     }
 }

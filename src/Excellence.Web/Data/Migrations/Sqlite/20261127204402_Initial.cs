@@ -49,6 +49,23 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "IndicatorSystems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Definition = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IndicatorSystems", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Organizations",
                 columns: table => new
                 {
@@ -148,6 +165,50 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                         name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
                         column: x => x.RoleId,
                         principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Diagnoses",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IndicatorSystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    Answers = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    TruthfulnessConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    StartedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Total = table.Column<double>(type: "REAL", nullable: true),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    Veto = table.Column<bool>(type: "INTEGER", nullable: false),
+                    VetoCapped = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DirectionIndex = table.Column<double>(type: "REAL", nullable: true),
+                    OperationIndex = table.Column<double>(type: "REAL", nullable: true),
+                    ResultIndex = table.Column<double>(type: "REAL", nullable: true),
+                    Industry = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    Scale = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    District = table.Column<string>(type: "TEXT", maxLength: 6, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Diagnoses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Diagnoses_IndicatorSystems_IndicatorSystemId",
+                        column: x => x.IndicatorSystemId,
+                        principalTable: "IndicatorSystems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Diagnoses_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -266,6 +327,53 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                         name: "FK_RoundPhases_Rounds_RoundId",
                         column: x => x.RoundId,
                         principalTable: "Rounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DiagnosisDimensionScores",
+                columns: table => new
+                {
+                    DiagnosisId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    Score = table.Column<double>(type: "REAL", nullable: true),
+                    InsufficientData = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DiagnosisDimensionScores", x => new { x.DiagnosisId, x.Code });
+                    table.ForeignKey(
+                        name: "FK_DiagnosisDimensionScores_Diagnoses_DiagnosisId",
+                        column: x => x.DiagnosisId,
+                        principalTable: "Diagnoses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DiagnosisEvidence",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DiagnosisId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IndicatorCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    StoredName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Length = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UploadedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DiagnosisEvidence", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DiagnosisEvidence_Diagnoses_DiagnosisId",
+                        column: x => x.DiagnosisId,
+                        principalTable: "Diagnoses",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -418,6 +526,32 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                 columns: new[] { "RecordType", "RecordId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Diagnoses_IndicatorSystemId",
+                table: "Diagnoses",
+                column: "IndicatorSystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Diagnoses_OrganizationId_Status_SubmittedAt",
+                table: "Diagnoses",
+                columns: new[] { "OrganizationId", "Status", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Diagnoses_Status_Industry_Scale",
+                table: "Diagnoses",
+                columns: new[] { "Status", "Industry", "Scale" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DiagnosisEvidence_DiagnosisId_IndicatorCode",
+                table: "DiagnosisEvidence",
+                columns: new[] { "DiagnosisId", "IndicatorCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IndicatorSystems_Number",
+                table: "IndicatorSystems",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OrganizationInvitations_OrganizationId",
                 table: "OrganizationInvitations",
                 column: "OrganizationId");
@@ -480,6 +614,12 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                 name: "AuditEvents");
 
             migrationBuilder.DropTable(
+                name: "DiagnosisDimensionScores");
+
+            migrationBuilder.DropTable(
+                name: "DiagnosisEvidence");
+
+            migrationBuilder.DropTable(
                 name: "OrganizationInvitations");
 
             migrationBuilder.DropTable(
@@ -495,13 +635,19 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
+                name: "Diagnoses");
+
+            migrationBuilder.DropTable(
                 name: "Rounds");
 
             migrationBuilder.DropTable(
-                name: "Organizations");
+                name: "RecommenderUnits");
 
             migrationBuilder.DropTable(
-                name: "RecommenderUnits");
+                name: "IndicatorSystems");
+
+            migrationBuilder.DropTable(
+                name: "Organizations");
         }
     }
 }
