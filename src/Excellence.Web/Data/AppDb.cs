@@ -25,6 +25,9 @@ public abstract class AppDb : IdentityDbContext<User, Role, Guid>
     public DbSet<OrganizationInvitation> OrganizationInvitations => Set<OrganizationInvitation>();
     public DbSet<RecommenderUnit> RecommenderUnits => Set<RecommenderUnit>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<Domain.Applications.Application> Applications => Set<Domain.Applications.Application>();
+    public DbSet<Domain.Applications.Nominee> Nominees => Set<Domain.Applications.Nominee>();
+    public DbSet<Domain.Applications.StageChange> StageChanges => Set<Domain.Applications.StageChange>();
 
     public abstract bool IsPostgres { get; }
 
