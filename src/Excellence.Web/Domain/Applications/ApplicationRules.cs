@@ -76,7 +76,7 @@ public static class ApplicationRules
         {
             if (Eligibility.ComputedConditions.Contains(conditions[i])) continue;
             if (a.Eligibility.FirstOrDefault(e => e.Condition == conditions[i])?.Met is null)
-                missing.Add(new FieldProblem($"eligibility[{i}].met", new Problem("Application.DeclarationUnanswered", conditions[i])));
+                missing.Add(new FieldProblem($"eligibility[{i}].met", new Problem("Application.DeclarationUnanswered", new Problem("Eligibility.Short." + conditions[i]))));
         }
 
         if (!a.IsDirect && a.RecommenderUnitId is null)

@@ -11,7 +11,7 @@ public static class GetApplication
     public sealed record View(
         ApplicationDto Application, IReadOnlyList<FieldProblem> Missing, IReadOnlyList<FieldProblem> Warnings,
         IReadOnlyList<FieldProblem> EligibilityFailures, Domain.Rounds.RoundCategory Limits, DateTime Deadline,
-        bool MayApplyDirectly, bool CanEdit, bool CanSubmit, bool CanWithdraw, bool CanRecommend,
+        bool MayApplyDirectly, bool CanEdit, Decision CanSubmit, bool CanWithdraw, bool CanRecommend,
         IReadOnlyList<StageChange> History);
 
     public sealed class Handler(AppDb db, TimeProvider clock)
