@@ -1,6 +1,6 @@
 using System.Globalization;
-using ClosedXML.Excel;
 using Excellence.Web.Domain;
+using Excellence.Web.Infrastructure.Documents;
 using Excellence.Web.Infrastructure.Localization;
 
 namespace Excellence.Web.Features.Applications;
@@ -16,33 +16,23 @@ public static class ExportApplications
         {
             var rows = (await list.HandleAsync(actor, query, ct, all: true)).Items;
             string T(string key) => catalog.Text(key, culture);
-            using var workbook = new XLWorkbook();
-            var sheet = workbook.Worksheets.Add(T("Application.Export.Sheet"));
             string[] headers = ["Application.Field.receiptNumber", "Application.Field.year", "Application.Field.category", "Application.Field.report.title",
                 "Application.Field.organization", "Application.Field.district", "Application.Field.industry", "Application.Field.scale",
                 "Application.Field.recommenderId", "Application.Field.stage", "Application.Field.submittedAt"];
-            for (var c = 0; c < headers.Length; c++) sheet.Cell(1, c + 1).Value = T(headers[c]);
-            var r = 2;
-            foreach (var row in rows)
-            {
-                sheet.Cell(r, 1).Value = row.ReceiptNumber ?? "";
-                sheet.Cell(r, 2).Value = row.Year;
-                sheet.Cell(r, 3).Value = T(Reference.Key(row.Category));
-                sheet.Cell(r, 4).Value = row.Title;
-                sheet.Cell(r, 5).Value = row.OrganizationName;
-                sheet.Cell(r, 6).Value = row.District.Length == 0 ? "" : T(Reference.Key("District", row.District));
-                sheet.Cell(r, 7).Value = T(Reference.Key(row.Industry));
-                sheet.Cell(r, 8).Value = T(Reference.Key(row.Scale));
-                sheet.Cell(r, 9).Value = row.Direct ? T("Application.DirectPath") : row.RecommenderName ?? "";
-                sheet.Cell(r, 10).Value = T(Reference.Key(row.Stage));
-                sheet.Cell(r, 11).Value = row.SubmittedAt is { } at ? Shanghai.ToLocal(at).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "";
-                r++;
-            }
-            sheet.Row(1).Style.Font.Bold = true;
-            sheet.Columns().AdjustToContents(1, Math.Min(r, 200));
-            using var stream = new MemoryStream();
-            workbook.SaveAs(stream);
-            return stream.ToArray();
+            return SimpleSheet.Write(T("Application.Export.Sheet"), headers.Select(T).ToList(), rows.Select(row => (IReadOnlyList<string>)
+            [
+                row.ReceiptNumber ?? "",
+                row.Year.ToString(CultureInfo.InvariantCulture),
+                T(Reference.Key(row.Category)),
+                row.Title,
+                row.OrganizationName,
+                row.District.Length == 0 ? "" : T(Reference.Key("District", row.District)),
+                T(Reference.Key(row.Industry)),
+                T(Reference.Key(row.Scale)),
+                row.Direct ? T("Application.DirectPath") : row.RecommenderName ?? "",
+                T(Reference.Key(row.Stage)),
+                row.SubmittedAt is { } at ? Shanghai.ToLocal(at).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "",
+            ]));
         }
     }
 }
