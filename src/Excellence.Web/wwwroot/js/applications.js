@@ -47,9 +47,11 @@
     });
     return data;
   }
+  // What the server is known to hold, field by field: the page as loaded, then each successful save.
+  var base = null;
   function keepLocal() {
     try {
-      localStorage.setItem(storageKey, JSON.stringify({ baseVersion: versionInput.value, at: Date.now(), fields: fields() }));
+      localStorage.setItem(storageKey, JSON.stringify({ base: base, at: Date.now(), fields: fields() }));
     } catch (e) { /* storage full or disabled: the server copy still counts */ }
   }
   function dropLocal() { try { localStorage.removeItem(storageKey); } catch (e) { } }
@@ -96,12 +98,14 @@
     dirty = false;
     setStatus(status.getAttribute("data-saving"), "saving");
     var body = new FormData(form);
+    var sent = fields();
     fetch(form.getAttribute("data-autosave-url"), { method: "POST", body: body, credentials: "same-origin", headers: { "Accept": "application/json" } })
       .then(function (r) { return r.json().then(function (j) { return { status: r.status, body: j }; }); })
       .then(function (res) {
         saving = false;
         if (res.status === 200) {
           versionInput.value = res.body.version;
+          base = sent;
           retryDelay = 3000;
           showErrors({});
           showChecklist(res.body.missing);
@@ -145,26 +149,33 @@
     if ((dirty || saving) && !posting) { keepLocal(); e.preventDefault(); }
   });
 
-  // A local copy left by a closed tab: put it back when it was made on this very version, else offer it.
+  // A local copy left by a closed tab, merged field by field: a field the server still holds as the copy
+  // last knew it takes the local text at once; a field both sides changed is offered, never overwritten.
+  base = fields();
   var copy = null;
   try { copy = JSON.parse(localStorage.getItem(storageKey) || "null"); } catch (e) { copy = null; }
-  if (copy && copy.fields) {
-    var current = fields();
-    var differs = Object.keys(copy.fields).some(function (k) { return current[k] !== copy.fields[k]; });
-    if (!differs) dropLocal();
-    else if (copy.baseVersion === versionInput.value) {
-      restore(copy);
+  if (copy && copy.fields && copy.base) {
+    var current = fields(), apply = {}, conflicts = {}, applied = 0, conflicting = 0;
+    Object.keys(copy.fields).forEach(function (k) {
+      if (copy.fields[k] === current[k]) return;
+      if (current[k] === copy.base[k] || current[k] === undefined) { apply[k] = copy.fields[k]; applied++; }
+      else if (copy.fields[k] !== copy.base[k]) { conflicts[k] = copy.fields[k]; conflicting++; }
+    });
+    if (applied > 0) {
+      restore({ fields: apply });
       dirty = true;
       setStatus(status.getAttribute("data-restored"), "unsaved");
       save();
-    } else if (restoreBanner) {
+    }
+    if (conflicting > 0 && restoreBanner) {
       restoreBanner.hidden = false;
       restoreBanner.querySelector("button").addEventListener("click", function () {
-        restore(copy);
+        restore({ fields: conflicts });
         restoreBanner.hidden = true;
         changed();
       });
     }
+    if (applied === 0 && conflicting === 0) dropLocal();
   }
 
   // Rows of the tables (二、三): add a row from the template.
