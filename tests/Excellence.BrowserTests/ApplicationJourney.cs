@@ -67,6 +67,14 @@ public class ApplicationJourney(BrowserFixture browser)
         await page.FillAsync("#Input_OwnUnitOpinion", "同意推荐。");
         await page.Locator("#Input_OwnUnitOpinion").BlurAsync();
         await Assertions.Expect(page.Locator("#checklist-done")).ToBeVisibleAsync();
+        await page.SetInputFilesAsync("#evidence-file", new FilePayload
+        {
+            Name = "证明材料.pdf", MimeType = "application/pdf",
+            Buffer = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "上传", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("#evidence table")).ToContainTextAsync("证明材料.pdf");
+        await Assertions.Expect(page.Locator("#checklist-done")).ToBeVisibleAsync();
         await BrowserFixture.Screenshot(page, "application-form");
         Assert.True(errors.Count == 0, string.Join("\n", errors));
         var violations = await BrowserFixture.AccessibilityViolations(page);
@@ -75,6 +83,7 @@ public class ApplicationJourney(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "提交申报" }).ClickAsync();
         await Assertions.Expect(page.Locator(".alert-success")).ToContainTextAsync("申报已提交，受理编号 2026-OM-");
         await Assertions.Expect(page.Locator("body")).ToContainTextAsync("等待推荐单位审核");
+        await Assertions.Expect(page.Locator("body")).ToContainTextAsync("证明材料.pdf");
         await BrowserFixture.Screenshot(page, "application-submitted");
         await page.Context.CloseAsync();
 

@@ -24,6 +24,10 @@ public sealed class ApplicationEndpoints : IApiEndpoints
         g.MapPut("/{id:guid}", Put).RequireAuthorization(Policies.Applicant).WithSummary("Save the draft (If-Match required; 412 when stale)");
         g.MapPost("/{id:guid}/submit", Submit).RequireAuthorization(Policies.Applicant).WithSummary("Submit before the deadline");
         g.MapPost("/{id:guid}/withdraw", Withdraw).RequireAuthorization(Policies.Applicant).WithSummary("Withdraw with a reason, until approval");
+        g.MapPost("/{id:guid}/evidence", Upload).RequireAuthorization(Policies.Applicant)
+            .WithSummary("Upload an evidence file (multipart, field 'file'): PDF, DOCX, XLSX, JPG or PNG, recognised by content");
+        g.MapGet("/{id:guid}/evidence/{fileId:guid}", Download).RequireAuthorization(Policies.SignedIn).WithSummary("Download an evidence file");
+        g.MapDelete("/{id:guid}/evidence/{fileId:guid}", DeleteFile).RequireAuthorization(Policies.Applicant).WithSummary("Remove an evidence file from a draft");
         g.MapPost("/{id:guid}/recommendation", Recommend).RequireAuthorization(Policies.Recommender)
             .WithSummary("The named recommender recommends or returns: { decision, opinion }");
     }
@@ -96,6 +100,35 @@ public sealed class ApplicationEndpoints : IApiEndpoints
     {
         var outcome = await recommend.HandleAsync(http.RequiredActor(), new RecommendApplication.Command(id, request.Decision, request.Opinion), http.RequestAborted);
         return outcome.ToResult(http, stage => Results.Ok(new { stage }));
+    }
+
+    private static async Task<IResult> Upload(Guid id, HttpRequest request, UploadEvidence.Handler upload)
+    {
+        var http = request.HttpContext;
+        if (!request.HasFormContentType || (await request.ReadFormAsync(http.RequestAborted)).Files.GetFile("file") is not { } file)
+            return Outcome<EvidenceView>.Invalid("file", "Validation.Required").ToResult(http);
+        await using var content = file.OpenReadStream();
+        var outcome = await upload.HandleAsync(http.RequiredActor(), new UploadEvidence.Command(id, file.FileName, content), http.RequestAborted);
+        return outcome.ToResult(http, v => Results.Created($"/api/v1/applications/{id}/evidence/{v.Id}", v));
+    }
+
+    /// <summary>
+    /// Always an attachment, never sniffed. (A per-response "sandbox" CSP is not possible yet: the site-wide
+    /// security-headers middleware replaces the header; it would need a named endpoint policy.)
+    /// </summary>
+    private static async Task<IResult> Download(Guid id, Guid fileId, HttpContext http, DownloadEvidence.Handler download)
+    {
+        var outcome = await download.HandleAsync(http.RequiredActor(), id, fileId, http.RequestAborted);
+        if (!outcome.IsOk) return outcome.ToResult(http);
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        var f = outcome.Value!;
+        return Results.File(f.Content, f.Evidence.ContentType, f.Evidence.FileName);
+    }
+
+    private static async Task<IResult> DeleteFile(Guid id, Guid fileId, HttpContext http, DeleteEvidence.Handler delete)
+    {
+        var outcome = await delete.HandleAsync(http.RequiredActor(), id, fileId, http.RequestAborted);
+        return outcome.ToResult(http, _ => Results.NoContent());
     }
 
     private static IResult WithETag(HttpContext http, int version, IResult result)

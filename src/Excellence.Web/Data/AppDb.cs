@@ -28,6 +28,7 @@ public abstract class AppDb : IdentityDbContext<User, Role, Guid>
     public DbSet<Domain.Applications.Application> Applications => Set<Domain.Applications.Application>();
     public DbSet<Domain.Applications.Nominee> Nominees => Set<Domain.Applications.Nominee>();
     public DbSet<Domain.Applications.StageChange> StageChanges => Set<Domain.Applications.StageChange>();
+    public DbSet<Domain.Applications.Evidence> Evidence => Set<Domain.Applications.Evidence>();
 
     public abstract bool IsPostgres { get; }
 

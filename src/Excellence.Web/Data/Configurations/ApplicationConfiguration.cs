@@ -86,3 +86,16 @@ internal static class JsonList<T>
         v => JsonSerializer.Serialize(v, Options).GetHashCode(),
         v => JsonSerializer.Deserialize<List<T>>(JsonSerializer.Serialize(v, Options), Options)!);
 }
+
+internal sealed class EvidenceConfiguration : IEntityTypeConfiguration<Evidence>
+{
+    public void Configure(EntityTypeBuilder<Evidence> b)
+    {
+        b.Property(e => e.FileName).HasMaxLength(EvidenceFiles.MaxNameLength);
+        b.Property(e => e.ContentType).HasMaxLength(100);
+        b.Property(e => e.Sha256).HasMaxLength(64);
+        b.Property(e => e.StoredName).HasMaxLength(32);
+        b.HasIndex(e => e.ApplicationId);
+        b.HasOne<Application>().WithMany().HasForeignKey(e => e.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

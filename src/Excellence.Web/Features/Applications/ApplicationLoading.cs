@@ -10,6 +10,10 @@ namespace Excellence.Web.Features.Applications;
 /// <summary>An application with what its rules need: the organisation, the year and its limits.</summary>
 public sealed record LoadedApplication(Application Application, Organization Organization, Round Round, RoundCategory Limits)
 {
+    public async Task<IReadOnlyList<EvidenceView>> EvidenceAsync(AppDb db, CancellationToken ct) =>
+        await db.Evidence.AsNoTracking().Where(e => e.ApplicationId == Application.Id).OrderBy(e => e.UploadedAt).ThenBy(e => e.Id)
+            .Select(e => new EvidenceView(e.Id, e.FileName, e.ContentType, e.Size, e.Sha256)).ToListAsync(ct);
+
     public async Task<string?> RecommenderNameAsync(AppDb db, CancellationToken ct) =>
         Application.RecommenderUnitId is { } id
             ? await db.RecommenderUnits.Where(r => r.Id == id).Select(r => r.Name).FirstOrDefaultAsync(ct)

@@ -113,7 +113,8 @@ public static class ApplicationShape
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public static ApplicationDto ToDto(Application a, Organization org, string? recommenderName, DateOnly today, bool liveProfile = false)
+    public static ApplicationDto ToDto(Application a, Organization org, string? recommenderName, DateOnly today, bool liveProfile = false,
+        IReadOnlyList<EvidenceView>? evidence = null)
     {
         // After submission section 一 is the frozen copy, never the profile as it is today.
         var section = !liveProfile && a.SnapshotJson is not null && a.Stage != Stage.Draft
@@ -130,7 +131,7 @@ public static class ApplicationShape
             new ReportForm { Title = a.Title, Overview = a.Overview, Content = a.Content, Effectiveness = a.Effectiveness },
             eligibility, a.RecommenderUnitId, recommenderName, a.IsDirect, a.DirectApplicationReason, a.OwnUnitOpinion,
             a.RecommenderDecision is null ? null : new RecommendationView(a.RecommenderOpinion, a.RecommenderDecision, a.RecommenderOpinionDate, a.RecommendedByName),
-            [], a.CreatedAt, a.UpdatedAt, a.SubmittedAt);
+            evidence ?? [], a.CreatedAt, a.UpdatedAt, a.SubmittedAt);
     }
 
     /// <summary>The nominee as every reader sees it: ID number and phone masked.</summary>

@@ -12,7 +12,11 @@ public static class GetApplication
         ApplicationDto Application, IReadOnlyList<FieldProblem> Missing, IReadOnlyList<FieldProblem> Warnings,
         IReadOnlyList<FieldProblem> EligibilityFailures, Domain.Rounds.RoundCategory Limits, DateTime Deadline,
         bool MayApplyDirectly, bool CanEdit, Decision CanSubmit, bool CanWithdraw, bool CanRecommend,
-        IReadOnlyList<StageChange> History);
+        IReadOnlyList<StageChange> History)
+    {
+        public long EvidenceFileLimitMb { get; init; }
+        public long EvidenceTotalLimitMb { get; init; }
+    }
 
     public sealed class Handler(AppDb db, TimeProvider clock)
     {
@@ -26,13 +30,16 @@ public static class GetApplication
 
             var now = clock.UtcNow();
             var today = clock.Today();
-            var dto = ApplicationShape.ToDto(a, org, await loaded.RecommenderNameAsync(db, ct), today);
+            var dto = ApplicationShape.ToDto(a, org, await loaded.RecommenderNameAsync(db, ct), today, evidence: await loaded.EvidenceAsync(db, ct));
             var history = await db.StageChanges.AsNoTracking().Where(c => c.ApplicationId == id).OrderBy(c => c.At).ToListAsync(ct);
             return Outcome<View>.Ok(new View(dto,
                 ApplicationRules.Missing(a, org), ApplicationRules.Limits(a, limits), ApplicationRules.EligibilityFailures(a, org, today),
                 limits, round.SubmissionDeadline, org.MayApplyDirectly,
                 Permissions.CanEditApplication(actor, a), Permissions.CanSubmitApplication(actor, a, round, now),
-                Permissions.CanWithdrawApplication(actor, a), Permissions.CanRecommendApplication(actor, a), history));
+                Permissions.CanWithdrawApplication(actor, a), Permissions.CanRecommendApplication(actor, a), history)
+            {
+                EvidenceFileLimitMb = round.EvidenceFileLimitBytes / (1024 * 1024), EvidenceTotalLimitMb = round.EvidenceTotalLimitBytes / (1024 * 1024),
+            });
         }
     }
 }

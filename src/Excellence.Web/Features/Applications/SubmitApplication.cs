@@ -58,7 +58,7 @@ public static class SubmitApplication
                 a.RecommendedBy = null;
                 a.RecommendedByName = null;
                 var recommenderName = await loaded.RecommenderNameAsync(db, ct);
-                a.SnapshotJson = JsonSerializer.Serialize(ApplicationShape.ToDto(a, org, recommenderName, clock.Today(), liveProfile: true), ApplicationShape.Json);
+                a.SnapshotJson = JsonSerializer.Serialize(ApplicationShape.ToDto(a, org, recommenderName, clock.Today(), liveProfile: true, evidence: await loaded.EvidenceAsync(db, ct)), ApplicationShape.Json);
                 audit.Describe("Application.Submitted");
                 try
                 {

@@ -206,3 +206,44 @@
     setTimeout(function () { if (e.defaultPrevented) posting = false; }, 0);
   });
 })();
+
+// Evidence uploads with a progress bar (the plain form still works without JavaScript).
+(function () {
+  "use strict";
+  var form = document.getElementById("evidence-form");
+  if (!form || !window.XMLHttpRequest) return;
+  var progress = document.getElementById("evidence-progress");
+  var bar = progress.querySelector(".progress-bar");
+  var message = document.getElementById("evidence-message");
+  form.addEventListener("submit", function (e) {
+    var input = form.querySelector('input[type="file"]');
+    if (!input.files || input.files.length === 0) return;
+    e.preventDefault();
+    var xhr = new XMLHttpRequest();
+    xhr.open("POST", form.getAttribute("action"));
+    xhr.setRequestHeader("Accept", "application/json");
+    xhr.upload.addEventListener("progress", function (p) {
+      if (!p.lengthComputable) return;
+      var pct = Math.round(p.loaded * 100 / p.total);
+      bar.style.width = pct + "%";
+      progress.setAttribute("aria-valuenow", String(pct));
+    });
+    xhr.addEventListener("load", function () {
+      var body = {};
+      try { body = JSON.parse(xhr.responseText); } catch (err) { body = { message: "" }; }
+      if (xhr.status === 200) { window.location.reload(); return; }
+      progress.hidden = true;
+      message.className = "small mt-1 text-danger";
+      message.textContent = body.message || ("HTTP " + xhr.status);
+    });
+    xhr.addEventListener("error", function () {
+      progress.hidden = true;
+      message.className = "small mt-1 text-danger";
+      message.textContent = form.getAttribute("data-failed") || "Upload failed";
+    });
+    progress.hidden = false;
+    bar.style.width = "0%";
+    message.textContent = "";
+    xhr.send(new FormData(form));
+  });
+})();

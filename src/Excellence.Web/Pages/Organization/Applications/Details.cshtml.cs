@@ -18,7 +18,7 @@ namespace Excellence.Web.Pages.Organization.Applications;
 /// form with its receipt afterwards (withdraw).
 /// </summary>
 public sealed class DetailsModel(AppDb db, GetApplication.Handler get, SaveDraft.Handler save, SubmitApplication.Handler submit,
-    WithdrawApplication.Handler withdraw, StringCatalog catalog) : PageModel
+    WithdrawApplication.Handler withdraw, UploadEvidence.Handler upload, DeleteEvidence.Handler deleteEvidence, StringCatalog catalog) : PageModel
 {
     public GetApplication.View View { get; private set; } = null!;
     public IReadOnlyList<RecommenderUnit> Recommenders { get; private set; } = [];
@@ -111,6 +111,34 @@ public sealed class DetailsModel(AppDb db, GetApplication.Handler get, SaveDraft
         outcome.Errors.AddTo(ModelState, catalog, "");
         if (outcome.Reason is not null) outcome.Reason.AddTo(ModelState, catalog);
         return Page();
+    }
+
+    /// <summary>An evidence upload: JSON for the progress-bar upload of applications.js, a redirect for a plain form.</summary>
+    public async Task<IActionResult> OnPostEvidenceAsync(Guid id, IFormFile? file)
+    {
+        var wantsJson = Request.Headers.Accept.ToString().Contains("application/json", StringComparison.Ordinal);
+        Outcome<EvidenceView> outcome;
+        if (file is null) outcome = Outcome<EvidenceView>.Invalid("file", "Validation.Required");
+        else
+        {
+            await using var content = file.OpenReadStream();
+            outcome = await upload.HandleAsync(Actor, new UploadEvidence.Command(id, file.FileName, content));
+        }
+        if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
+        var message = outcome.IsOk
+            ? catalog.Text("Evidence.Uploaded", Culture, outcome.Value!.FileName)
+            : outcome.Errors.Count > 0 ? catalog.Text(outcome.Errors[0].Problem, Culture) : catalog.Text(outcome.Reason!, Culture);
+        if (wantsJson) return new JsonResult(new { ok = outcome.IsOk, message }) { StatusCode = outcome.IsOk ? 200 : 400 };
+        TempData["Flash"] = message;
+        return Redirect($"/Organization/Applications/{id}#sec-evidence");
+    }
+
+    public async Task<IActionResult> OnPostDeleteEvidenceAsync(Guid id, Guid fileId)
+    {
+        var outcome = await deleteEvidence.HandleAsync(Actor, id, fileId);
+        if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
+        if (!outcome.IsOk) TempData["Flash"] = catalog.Text(outcome.Reason!, Culture);
+        return Redirect($"/Organization/Applications/{id}#sec-evidence");
     }
 
     private async Task<IActionResult> RedisplayAsync<T>(Guid id, Outcome<T> outcome)

@@ -416,6 +416,31 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Evidence",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    StoredName = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UploadedBy = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Evidence", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Evidence_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Nominees",
                 columns: table => new
                 {
@@ -562,6 +587,11 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 columns: new[] { "RecordType", "RecordId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Evidence_ApplicationId",
+                table: "Evidence",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OrganizationInvitations_OrganizationId",
                 table: "OrganizationInvitations",
                 column: "OrganizationId");
@@ -627,6 +657,9 @@ namespace Excellence.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AuditEvents");
+
+            migrationBuilder.DropTable(
+                name: "Evidence");
 
             migrationBuilder.DropTable(
                 name: "Nominees");
