@@ -80,3 +80,39 @@ public class ApplicationPageTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("撤回申报", html);
     }
 }
+
+public class ResidentIdRevealTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task Only_the_secretariat_sees_the_full_resident_id_and_every_look_is_audited()
+    {
+        var build = new Build(app);
+        var org = await build.Organization();
+        var a = await build.Application(org, await build.Recommender(), complete: false, category: Category.IndividualExperience);
+        var applicant = await build.Applicant(org);
+        var api = await app.ApiClient(applicant);
+        var saved = await Excellence.Tests.Api.ApplicationApiTests.Put(api, a.Id, "\"0\"",
+            new { nominee = new { name = "王芳", residentId = "11010519491231002X", gender = "Female" }, report = new { title = "经验" } });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+
+        var staff = await app.SignedIn(await build.Secretariat());
+        var path = $"/Secretariat/Applications/{a.Id}";
+        var masked = await staff.Html(path);
+        Assert.Contains("110***********002X", masked);
+        Assert.DoesNotContain("11010519491231002X", masked);
+        var revealed = await staff.PostForm(path, new { }, path + "?handler=Reveal");
+        Assert.Equal(HttpStatusCode.OK, revealed.StatusCode);
+        Assert.Contains("11010519491231002X", await revealed.Content.ReadAsStringAsync());
+        Assert.Equal(1, await app.WithDb<int>(async (db, _) =>
+            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.AuditEvents, e => e.Action == "Nominee.ResidentIdRevealed" && e.RecordId == a.Id.ToString())));
+
+        var page = await app.SignedIn(applicant);
+        var refused = await page.PostForm($"/Organization/Applications/{a.Id}", new { }, path + "?handler=Reveal");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Equal("/Account/AccessDenied", refused.Headers.Location!.AbsolutePath);
+        Assert.Equal(1, await app.WithDb<int>(async (db, _) =>
+            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.AuditEvents, e => e.Action == "Nominee.ResidentIdRevealed")));
+        var own = await page.Html($"/Organization/Applications/{a.Id}");
+        Assert.DoesNotContain("11010519491231002X", own);
+    }
+}
