@@ -28,6 +28,9 @@ public sealed class ApplicationEndpoints : IApiEndpoints
             .WithSummary("Upload an evidence file (multipart, field 'file'): PDF, DOCX, XLSX, JPG or PNG, recognised by content");
         g.MapGet("/{id:guid}/evidence/{fileId:guid}", Download).RequireAuthorization(Policies.SignedIn).WithSummary("Download an evidence file");
         g.MapDelete("/{id:guid}/evidence/{fileId:guid}", DeleteFile).RequireAuthorization(Policies.Applicant).WithSummary("Remove an evidence file from a draft");
+        g.MapPost("/{id:guid}/nominee/photo", UploadNomineePhoto).RequireAuthorization(Policies.Applicant)
+            .WithSummary("The nominee's photo (multipart, field 'file'; JPEG or PNG, re-encoded without metadata)");
+        g.MapGet("/{id:guid}/nominee/photo", NomineePhoto).RequireAuthorization(Policies.SignedIn).WithSummary("The nominee's photo");
         g.MapPost("/{id:guid}/recommendation", Recommend).RequireAuthorization(Policies.Recommender)
             .WithSummary("The named recommender recommends or returns: { decision, opinion }");
     }
@@ -123,6 +126,24 @@ public sealed class ApplicationEndpoints : IApiEndpoints
         http.Response.Headers.XContentTypeOptions = "nosniff";
         var f = outcome.Value!;
         return Results.File(f.Content, f.Evidence.ContentType, f.Evidence.FileName);
+    }
+
+    private static async Task<IResult> UploadNomineePhoto(Guid id, HttpRequest request, UploadPhoto.Handler upload)
+    {
+        var http = request.HttpContext;
+        if (!request.HasFormContentType || (await request.ReadFormAsync(http.RequestAborted)).Files.GetFile("file") is not { } file)
+            return Outcome<string>.Invalid("photo", "Validation.Required").ToResult(http);
+        await using var content = file.OpenReadStream();
+        var outcome = await upload.HandleAsync(http.RequiredActor(), new UploadPhoto.Command(id, content), http.RequestAborted);
+        return outcome.ToResult(http, sha => Results.Ok(new { sha256 = sha }));
+    }
+
+    private static async Task<IResult> NomineePhoto(Guid id, HttpContext http, DownloadPhoto.Handler download)
+    {
+        var outcome = await download.HandleAsync(http.RequiredActor(), id, http.RequestAborted);
+        if (!outcome.IsOk) return outcome.ToResult(http);
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        return Results.File(outcome.Value!, "image/jpeg", "photo.jpg");
     }
 
     private static async Task<IResult> DeleteFile(Guid id, Guid fileId, HttpContext http, DeleteEvidence.Handler delete)

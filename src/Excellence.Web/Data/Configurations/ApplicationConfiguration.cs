@@ -52,6 +52,8 @@ internal sealed class NomineeConfiguration : IEntityTypeConfiguration<Nominee>
         b.Property(n => n.Position).HasMaxLength(100);
         b.Property(n => n.PhoneMasked).HasMaxLength(30);
         b.Property(n => n.Email).HasMaxLength(254);
+        b.Property(n => n.PhotoStoredName).HasMaxLength(32);
+        b.Property(n => n.PhotoSha256).HasMaxLength(64);
     }
 }
 

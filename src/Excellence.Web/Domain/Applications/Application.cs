@@ -90,6 +90,9 @@ public sealed class Nominee : IAudited
     public string Email { get; set; } = "";
     public string WorkHistory { get; set; } = "";
     public string RecentHonours { get; set; } = "";
+    /// <summary>照片: re-encoded by the server (no metadata survives), stored like evidence.</summary>
+    public string? PhotoStoredName { get; set; }
+    public string? PhotoSha256 { get; set; }
 }
 
 /// <summary>One move of an application between stages: who, when, why.</summary>

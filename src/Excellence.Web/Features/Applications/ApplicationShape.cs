@@ -78,6 +78,8 @@ public sealed class NomineeForm
     public string? Email { get; set; }
     public string? WorkHistory { get; set; }
     public string? RecentHonours { get; set; }
+    /// <summary>Read-only: the SHA-256 of the stored photo, null when none (the photo itself is an upload).</summary>
+    public string? PhotoSha256 { get; set; }
 }
 
 /// <summary>Section 一 as shown on the form: the profile while a draft, the frozen copy after submission.</summary>
@@ -140,7 +142,7 @@ public static class ApplicationShape
         Name = n.Name, ResidentId = n.ResidentIdMasked, Gender = n.Gender, PoliticalStatus = n.PoliticalStatus,
         TitleOrSkill = n.TitleOrSkill, Education = n.Education, Department = n.Department, Position = n.Position,
         YearsOfWork = n.YearsOfWork, YearsInCurrentPost = n.YearsInCurrentPost, Phone = n.PhoneMasked, Email = n.Email,
-        WorkHistory = n.WorkHistory, RecentHonours = n.RecentHonours,
+        WorkHistory = n.WorkHistory, RecentHonours = n.RecentHonours, PhotoSha256 = n.PhotoSha256,
     };
 
     /// <summary>The editable part of a DTO, e.g. to prefill the page's form.</summary>

@@ -41,6 +41,9 @@ public sealed class EvidenceStore(IOptions<ExcellenceOptions> options)
         return new Received(path, size, Convert.ToHexStringLower(hash.GetHashAndReset()), false);
     }
 
+    public async Task WriteAsync(string storedName, byte[] content, CancellationToken ct) =>
+        await File.WriteAllBytesAsync(PathOf(storedName), content, ct);
+
     public void Keep(string tempPath, string storedName) => File.Move(tempPath, PathOf(storedName));
 
     public static void Discard(string tempPath)

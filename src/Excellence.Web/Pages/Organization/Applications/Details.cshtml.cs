@@ -18,7 +18,7 @@ namespace Excellence.Web.Pages.Organization.Applications;
 /// form with its receipt afterwards (withdraw).
 /// </summary>
 public sealed class DetailsModel(AppDb db, GetApplication.Handler get, SaveDraft.Handler save, SubmitApplication.Handler submit,
-    WithdrawApplication.Handler withdraw, UploadEvidence.Handler upload, DeleteEvidence.Handler deleteEvidence, StringCatalog catalog) : PageModel
+    WithdrawApplication.Handler withdraw, UploadEvidence.Handler upload, UploadPhoto.Handler uploadPhoto, DeleteEvidence.Handler deleteEvidence, StringCatalog catalog) : PageModel
 {
     public GetApplication.View View { get; private set; } = null!;
     public IReadOnlyList<RecommenderUnit> Recommenders { get; private set; } = [];
@@ -131,6 +131,21 @@ public sealed class DetailsModel(AppDb db, GetApplication.Handler get, SaveDraft
         if (wantsJson) return new JsonResult(new { ok = outcome.IsOk, message }) { StatusCode = outcome.IsOk ? 200 : 400 };
         TempData["Flash"] = message;
         return Redirect($"/Organization/Applications/{id}#sec-evidence");
+    }
+
+    public async Task<IActionResult> OnPostPhotoAsync(Guid id, IFormFile? photo)
+    {
+        Outcome<string> outcome;
+        if (photo is null) outcome = Outcome<string>.Invalid("photo", "Validation.Required");
+        else
+        {
+            await using var content = photo.OpenReadStream();
+            outcome = await uploadPhoto.HandleAsync(Actor, new UploadPhoto.Command(id, content));
+        }
+        if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
+        TempData["Flash"] = outcome.IsOk ? catalog.Text("Photo.Uploaded", Culture)
+            : outcome.Errors.Count > 0 ? catalog.Text(outcome.Errors[0].Problem, Culture) : catalog.Text(outcome.Reason!, Culture);
+        return Redirect($"/Organization/Applications/{id}#sec-photo");
     }
 
     public async Task<IActionResult> OnPostDeleteEvidenceAsync(Guid id, Guid fileId)

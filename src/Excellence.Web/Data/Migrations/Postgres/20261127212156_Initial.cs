@@ -460,7 +460,9 @@ namespace Excellence.Web.Data.Migrations.Postgres
                     PhoneMasked = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
                     Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
                     WorkHistory = table.Column<string>(type: "text", nullable: false),
-                    RecentHonours = table.Column<string>(type: "text", nullable: false)
+                    RecentHonours = table.Column<string>(type: "text", nullable: false),
+                    PhotoStoredName = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    PhotoSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {

@@ -458,7 +458,9 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                     PhoneMasked = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
                     Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
                     WorkHistory = table.Column<string>(type: "TEXT", nullable: false),
-                    RecentHonours = table.Column<string>(type: "TEXT", nullable: false)
+                    RecentHonours = table.Column<string>(type: "TEXT", nullable: false),
+                    PhotoStoredName = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    PhotoSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
