@@ -29,6 +29,10 @@ public abstract class AppDb : IdentityDbContext<User, Role, Guid>
     public DbSet<Domain.Diagnosis.Diagnosis> Diagnoses => Set<Domain.Diagnosis.Diagnosis>();
     public DbSet<Domain.Diagnosis.DiagnosisDimensionScore> DiagnosisDimensionScores => Set<Domain.Diagnosis.DiagnosisDimensionScore>();
     public DbSet<Domain.Diagnosis.DiagnosisEvidence> DiagnosisEvidence => Set<Domain.Diagnosis.DiagnosisEvidence>();
+    public DbSet<Domain.Applications.Application> Applications => Set<Domain.Applications.Application>();
+    public DbSet<Domain.Applications.Nominee> Nominees => Set<Domain.Applications.Nominee>();
+    public DbSet<Domain.Applications.StageChange> StageChanges => Set<Domain.Applications.StageChange>();
+    public DbSet<Domain.Applications.Evidence> Evidence => Set<Domain.Applications.Evidence>();
 
     public abstract bool IsPostgres { get; }
 

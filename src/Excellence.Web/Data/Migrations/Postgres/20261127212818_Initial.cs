@@ -284,6 +284,64 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Applications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Category = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Stage = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    ReceiptNumber = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    QualityActivities = table.Column<string>(type: "text", nullable: false),
+                    Awards = table.Column<string>(type: "text", nullable: false),
+                    Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Overview = table.Column<string>(type: "text", nullable: false),
+                    Content = table.Column<string>(type: "text", nullable: false),
+                    Effectiveness = table.Column<string>(type: "text", nullable: false),
+                    Eligibility = table.Column<string>(type: "text", nullable: false),
+                    RecommenderUnitId = table.Column<Guid>(type: "uuid", nullable: true),
+                    IsDirect = table.Column<bool>(type: "boolean", nullable: false),
+                    DirectApplicationReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    OwnUnitOpinion = table.Column<string>(type: "text", nullable: false),
+                    RecommenderOpinion = table.Column<string>(type: "text", nullable: false),
+                    RecommenderDecision = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    RecommenderOpinionDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    RecommendedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    RecommendedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    SnapshotJson = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Applications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Applications_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Applications_RecommenderUnits_RecommenderUnitId",
+                        column: x => x.RecommenderUnitId,
+                        principalTable: "RecommenderUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Applications_Rounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "Rounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RoundCategories",
                 columns: table => new
                 {
@@ -465,6 +523,117 @@ namespace Excellence.Web.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Evidence",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    StoredName = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UploadedBy = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Evidence", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Evidence_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Nominees",
+                columns: table => new
+                {
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    ResidentIdCipher = table.Column<string>(type: "text", nullable: false),
+                    ResidentIdMasked = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    Gender = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    PoliticalStatus = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    TitleOrSkill = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Education = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Department = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Position = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    YearsOfWork = table.Column<int>(type: "integer", nullable: true),
+                    YearsInCurrentPost = table.Column<int>(type: "integer", nullable: true),
+                    PhoneCipher = table.Column<string>(type: "text", nullable: false),
+                    PhoneMasked = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    WorkHistory = table.Column<string>(type: "text", nullable: false),
+                    RecentHonours = table.Column<string>(type: "text", nullable: false),
+                    PhotoStoredName = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    PhotoSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Nominees", x => x.ApplicationId);
+                    table.ForeignKey(
+                        name: "FK_Nominees_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StageChanges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    From = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    To = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Move = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StageChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StageChanges_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_OrganizationId_Year",
+                table: "Applications",
+                columns: new[] { "OrganizationId", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_ReceiptNumber",
+                table: "Applications",
+                column: "ReceiptNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_RecommenderUnitId",
+                table: "Applications",
+                column: "RecommenderUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_RoundId",
+                table: "Applications",
+                column: "RoundId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_Year_Category_Stage",
+                table: "Applications",
+                columns: new[] { "Year", "Category", "Stage" });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -548,6 +717,11 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 columns: new[] { "DiagnosisId", "IndicatorCode" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Evidence_ApplicationId",
+                table: "Evidence",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IndicatorSystems_Number",
                 table: "IndicatorSystems",
                 column: "Number",
@@ -592,6 +766,11 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 table: "Rounds",
                 column: "Year",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StageChanges_ApplicationId",
+                table: "StageChanges",
+                column: "ApplicationId");
         }
 
         /// <inheritdoc />
@@ -622,6 +801,12 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 name: "DiagnosisEvidence");
 
             migrationBuilder.DropTable(
+                name: "Evidence");
+
+            migrationBuilder.DropTable(
+                name: "Nominees");
+
+            migrationBuilder.DropTable(
                 name: "OrganizationInvitations");
 
             migrationBuilder.DropTable(
@@ -629,6 +814,9 @@ namespace Excellence.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "RoundPhases");
+
+            migrationBuilder.DropTable(
+                name: "StageChanges");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -640,16 +828,19 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 name: "Diagnoses");
 
             migrationBuilder.DropTable(
-                name: "Rounds");
-
-            migrationBuilder.DropTable(
-                name: "RecommenderUnits");
+                name: "Applications");
 
             migrationBuilder.DropTable(
                 name: "IndicatorSystems");
 
             migrationBuilder.DropTable(
                 name: "Organizations");
+
+            migrationBuilder.DropTable(
+                name: "RecommenderUnits");
+
+            migrationBuilder.DropTable(
+                name: "Rounds");
         }
     }
 }

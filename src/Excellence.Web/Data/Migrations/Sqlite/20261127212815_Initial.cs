@@ -282,6 +282,64 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Applications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    ReceiptNumber = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    QualityActivities = table.Column<string>(type: "TEXT", nullable: false),
+                    Awards = table.Column<string>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Overview = table.Column<string>(type: "TEXT", nullable: false),
+                    Content = table.Column<string>(type: "TEXT", nullable: false),
+                    Effectiveness = table.Column<string>(type: "TEXT", nullable: false),
+                    Eligibility = table.Column<string>(type: "TEXT", nullable: false),
+                    RecommenderUnitId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    IsDirect = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DirectApplicationReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    OwnUnitOpinion = table.Column<string>(type: "TEXT", nullable: false),
+                    RecommenderOpinion = table.Column<string>(type: "TEXT", nullable: false),
+                    RecommenderDecision = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    RecommenderOpinionDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RecommendedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    RecommendedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SnapshotJson = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Applications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Applications_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Applications_RecommenderUnits_RecommenderUnitId",
+                        column: x => x.RecommenderUnitId,
+                        principalTable: "RecommenderUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Applications_Rounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "Rounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RoundCategories",
                 columns: table => new
                 {
@@ -463,6 +521,117 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Evidence",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StoredName = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UploadedBy = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Evidence", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Evidence_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Nominees",
+                columns: table => new
+                {
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    ResidentIdCipher = table.Column<string>(type: "TEXT", nullable: false),
+                    ResidentIdMasked = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    Gender = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    PoliticalStatus = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    TitleOrSkill = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Education = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Department = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Position = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    YearsOfWork = table.Column<int>(type: "INTEGER", nullable: true),
+                    YearsInCurrentPost = table.Column<int>(type: "INTEGER", nullable: true),
+                    PhoneCipher = table.Column<string>(type: "TEXT", nullable: false),
+                    PhoneMasked = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    WorkHistory = table.Column<string>(type: "TEXT", nullable: false),
+                    RecentHonours = table.Column<string>(type: "TEXT", nullable: false),
+                    PhotoStoredName = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    PhotoSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Nominees", x => x.ApplicationId);
+                    table.ForeignKey(
+                        name: "FK_Nominees_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StageChanges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Move = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StageChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StageChanges_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_OrganizationId_Year",
+                table: "Applications",
+                columns: new[] { "OrganizationId", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_ReceiptNumber",
+                table: "Applications",
+                column: "ReceiptNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_RecommenderUnitId",
+                table: "Applications",
+                column: "RecommenderUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_RoundId",
+                table: "Applications",
+                column: "RoundId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_Year_Category_Stage",
+                table: "Applications",
+                columns: new[] { "Year", "Category", "Stage" });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -546,6 +715,11 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                 columns: new[] { "DiagnosisId", "IndicatorCode" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Evidence_ApplicationId",
+                table: "Evidence",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IndicatorSystems_Number",
                 table: "IndicatorSystems",
                 column: "Number",
@@ -590,6 +764,11 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                 table: "Rounds",
                 column: "Year",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StageChanges_ApplicationId",
+                table: "StageChanges",
+                column: "ApplicationId");
         }
 
         /// <inheritdoc />
@@ -620,6 +799,12 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                 name: "DiagnosisEvidence");
 
             migrationBuilder.DropTable(
+                name: "Evidence");
+
+            migrationBuilder.DropTable(
+                name: "Nominees");
+
+            migrationBuilder.DropTable(
                 name: "OrganizationInvitations");
 
             migrationBuilder.DropTable(
@@ -627,6 +812,9 @@ namespace Excellence.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "RoundPhases");
+
+            migrationBuilder.DropTable(
+                name: "StageChanges");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -638,16 +826,19 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                 name: "Diagnoses");
 
             migrationBuilder.DropTable(
-                name: "Rounds");
-
-            migrationBuilder.DropTable(
-                name: "RecommenderUnits");
+                name: "Applications");
 
             migrationBuilder.DropTable(
                 name: "IndicatorSystems");
 
             migrationBuilder.DropTable(
                 name: "Organizations");
+
+            migrationBuilder.DropTable(
+                name: "RecommenderUnits");
+
+            migrationBuilder.DropTable(
+                name: "Rounds");
         }
     }
 }
