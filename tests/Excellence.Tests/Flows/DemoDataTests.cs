@@ -1,0 +1,60 @@
+using System.Net;
+using Excellence.Tests.Support;
+using Excellence.Web.Data;
+using Excellence.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Excellence.Tests.Flows;
+
+/// <summary>What a newcomer does after the README's first command: sign in as each demo role.</summary>
+public sealed class DemoDataTests : IDisposable
+{
+    // Demo mode waives the staff second factor, as the run command does.
+    private readonly AppFactory app = new AppFactory().With("RequireTwoFactorForStaff", "false");
+
+    private static readonly Dictionary<string, string> HomeOf = new()
+    {
+        [Roles.Secretariat] = "/Secretariat/Rounds",
+        [Roles.Applicant] = "/Organization/Profile",
+        [Roles.Recommender] = "/Recommender/Applications",
+        [Roles.Expert] = "/Account/Manage",
+        [Roles.Approver] = "/Account/Manage",
+        [Roles.Administrator] = "/Admin/Mail",
+    };
+
+    [Fact]
+    public async Task Every_demo_account_signs_in_with_the_published_password_and_reaches_its_pages()
+    {
+        await DemoData.SeedAsync(app.Services);
+        foreach (var (email, role) in DemoData.Accounts)
+        {
+            var client = app.NewClient();
+            await client.SignIn(new TestUser(Guid.Empty, email, DemoData.Password, null));
+            var response = await client.GetAsync(HomeOf[role]);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{email} GET {HomeOf[role]} answered {(int)response.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task Seeding_twice_changes_nothing_and_the_current_year_is_open_for_at_least_thirty_days()
+    {
+        await DemoData.SeedAsync(app.Services);
+        var first = await Counts();
+        await DemoData.SeedAsync(app.Services);
+        Assert.Equal(first, await Counts());
+
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        var rounds = await app.WithDb((db, _) => db.Rounds.Include(r => r.Phases).OrderBy(r => r.Year).ToListAsync());
+        Assert.Equal(2024, rounds[0].Year);
+        Assert.Equal(Shanghai.ToUtc(new DateTime(2024, 8, 23, 15, 0, 0)), rounds[0].SubmissionDeadline);
+        var current = rounds[^1];
+        Assert.True(current.AcceptsSubmissionsAt(now));
+        Assert.True(current.SubmissionDeadline - now >= TimeSpan.FromDays(30));
+        Assert.Equal(DemoData.Accounts.Count, first.Users);
+    }
+
+    private Task<(int Users, int Rounds, int Organizations, int Units)> Counts() => app.WithDb(async (db, _) =>
+        (await db.Users.CountAsync(), await db.Rounds.CountAsync(), await db.Organizations.CountAsync(), await db.RecommenderUnits.CountAsync()));
+
+    public void Dispose() => app.Dispose();
+}
