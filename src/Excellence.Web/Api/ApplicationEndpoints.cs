@@ -46,30 +46,26 @@ public sealed class ApplicationEndpoints : IApiEndpoints
         var outcome = await create.HandleAsync(http.RequiredActor(), new CreateDraft.Command(request.Year, request.Category), http.RequestAborted);
         if (!outcome.IsOk) return outcome.ToResult(http);
         var view = await get.HandleAsync(http.RequiredActor(), outcome.Value, http.RequestAborted);
-        return view.ToResult(http, v => WithETag(http, v.Application.Version,
+        return view.ToResult(http, v => ETags.With(http, v.Application.Version,
             Results.Created($"/api/v1/applications/{outcome.Value}", v.Application)));
     }
 
     private static async Task<IResult> Get(Guid id, HttpContext http, GetApplication.Handler get)
     {
         var outcome = await get.HandleAsync(http.RequiredActor(), id, http.RequestAborted);
-        return outcome.ToResult(http, v => WithETag(http, v.Application.Version, Results.Ok(v.Application)));
+        return outcome.ToResult(http, v => ETags.With(http, v.Application.Version, Results.Ok(v.Application)));
     }
 
     private static async Task<IResult> Put(Guid id, ApplicationForm form, HttpContext http, SaveDraft.Handler save, GetApplication.Handler get)
     {
-        var expected = IfMatch(http) ?? form.Version;
-        if (expected is null)
-        {
-            var catalog = http.RequestServices.GetRequiredService<StringCatalog>();
-            return Results.Problem(statusCode: 428, title: catalog.Text("Application.IfMatchRequired", CultureInfo.CurrentUICulture));
-        }
+        var expected = ETags.IfMatch(http) ?? form.Version;
+        if (expected is null) return ETags.PreconditionRequired(http);
         var actor = http.RequiredActor();
         var outcome = await save.HandleAsync(actor, new SaveDraft.Command(id, expected.Value, form), http.RequestAborted);
         if (outcome.Kind == OutcomeKind.Stale) return await StaleAsync(http, get, actor, id, form);
         if (!outcome.IsOk) return outcome.ToResult(http);
         var view = await get.HandleAsync(actor, id, http.RequestAborted);
-        return view.ToResult(http, v => WithETag(http, v.Application.Version, Results.Ok(v.Application)));
+        return view.ToResult(http, v => ETags.With(http, v.Application.Version, Results.Ok(v.Application)));
     }
 
     /// <summary>412 that says what changed: the fields where the stored draft differs from what was sent, and its version.</summary>
@@ -89,8 +85,8 @@ public sealed class ApplicationEndpoints : IApiEndpoints
 
     private static async Task<IResult> Submit(Guid id, HttpContext http, SubmitApplication.Handler submit)
     {
-        var outcome = await submit.HandleAsync(http.RequiredActor(), new SubmitApplication.Command(id, IfMatch(http)), http.RequestAborted);
-        return outcome.ToResult(http, v => WithETag(http, v.Version, Results.Ok(v)));
+        var outcome = await submit.HandleAsync(http.RequiredActor(), new SubmitApplication.Command(id, ETags.IfMatch(http)), http.RequestAborted);
+        return outcome.ToResult(http, v => ETags.With(http, v.Version, Results.Ok(v)));
     }
 
     private static async Task<IResult> Withdraw(Guid id, WithdrawRequest request, HttpContext http, WithdrawApplication.Handler withdraw)
@@ -151,14 +147,6 @@ public sealed class ApplicationEndpoints : IApiEndpoints
         var outcome = await delete.HandleAsync(http.RequiredActor(), id, fileId, http.RequestAborted);
         return outcome.ToResult(http, _ => Results.NoContent());
     }
-
-    private static IResult WithETag(HttpContext http, int version, IResult result)
-    {
-        http.Response.Headers.ETag = ETag(version);
-        return result;
-    }
-
-    public static string ETag(int version) => $"\"{version}\"";
 
     private static int? IfMatch(HttpContext http)
     {

@@ -52,24 +52,22 @@ public sealed class DiagnosisEndpoints : IApiEndpoints
         var outcome = await handler.Handle(http.RequiredActor(), ct);
         if (!outcome.IsOk) return outcome.ToResult(http);
         var d = await db.Diagnoses.FindAsync([outcome.Value!.Id], ct);
-        http.Response.Headers.ETag = Tag(d!.Version);
-        return Results.Created($"/api/v1/diagnoses/{d.Id}", Body(d));
+        return ETags.With(http, d!.Version, Results.Created($"/api/v1/diagnoses/{d.Id}", Body(d)));
     }
 
     private static async Task<IResult> SaveAsync(Guid id, AnswersBody body, HttpContext http, SaveAnswers.Handler handler, CancellationToken ct)
     {
-        var expected = http.Request.Headers.IfMatch.FirstOrDefault() is { } tag && int.TryParse(tag.Trim('"', 'W', '/'), out var v) ? v : (int?)null;
+        var expected = ETags.IfMatch(http);
         var outcome = await handler.Handle(http.RequiredActor(), new SaveAnswers.Command(id, body.Answers ?? [], expected), ct);
         return outcome.ToResult(http, saved =>
         {
-            http.Response.Headers.ETag = Tag(saved.Version);
-            return Results.Ok(new { version = saved.Version, savedAt = saved.SavedAt, answered = saved.Answered, total = saved.Total });
+            return ETags.With(http, saved.Version, Results.Ok(new { version = saved.Version, savedAt = saved.SavedAt, answered = saved.Answered, total = saved.Total }));
         });
     }
 
     private static async Task<IResult> SubmitAsync(Guid id, SubmitBody body, HttpContext http, SubmitDiagnosis.Handler handler, CancellationToken ct)
     {
-        var expected = http.Request.Headers.IfMatch.FirstOrDefault() is { } tag && int.TryParse(tag.Trim('"', 'W', '/'), out var v) ? v : (int?)null;
+        var expected = ETags.IfMatch(http);
         var outcome = await handler.Handle(http.RequiredActor(), new SubmitDiagnosis.Command(id, body.Truthfulness, expected), ct);
         return outcome.ToResult(http, r => Results.Ok(Result(r)));
     }
@@ -92,7 +90,6 @@ public sealed class DiagnosisEndpoints : IApiEndpoints
         }));
     }
 
-    private static string Tag(int version) => $"\"{version}\"";
 
     private static object Body(Domain.Diagnosis.Diagnosis d) => new
     {

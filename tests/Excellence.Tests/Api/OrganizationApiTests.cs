@@ -31,7 +31,7 @@ public class OrganizationApiTests(AppFactory app) : IClassFixture<AppFactory>
         var api = await app.ApiClient(await build.Applicant(org));
         var response = await api.GetAsync("/api/v1/organizations/me");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("W/\"0\"", response.Headers.ETag!.ToString());
+        Assert.Equal("\"0\"", response.Headers.ETag!.ToString());
         var body = await response.Json();
         Assert.Equal(org.Id, body.GetProperty("id").GetGuid());
         Assert.Equal(org.CreditCode, body.GetProperty("profile").GetProperty("creditCode").GetString());
@@ -48,7 +48,7 @@ public class OrganizationApiTests(AppFactory app) : IClassFixture<AppFactory>
 
         var saved = await api.SendAsync(Put(Change(profile, "contactMobile", "13912345678"), "W/\"0\""));
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
-        Assert.Equal("W/\"1\"", saved.Headers.ETag!.ToString());
+        Assert.Equal("\"1\"", saved.Headers.ETag!.ToString());
         Assert.Equal("139****5678", (await saved.Json()).GetProperty("profile").GetProperty("contactMobile").GetString());
 
         var stale = await api.SendAsync(Put(Change(profile, "name", "过时的名称"), "W/\"0\""));

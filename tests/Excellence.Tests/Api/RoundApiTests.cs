@@ -32,7 +32,7 @@ public class RoundApiTests(AppFactory app) : IClassFixture<AppFactory>
         await build.Round(2041);
         var response = await app.NewClient().GetAsync("/api/v1/rounds/2041");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("W/\"0\"", response.Headers.ETag!.ToString());
+        Assert.Equal("\"0\"", response.Headers.ETag!.ToString());
         var json = await response.Json();
         Assert.Equal(2041, json.GetProperty("year").GetInt32());
         Assert.Equal("2041年卓越管理创新成果评价", json.GetProperty("title").GetString());
@@ -67,7 +67,7 @@ public class RoundApiTests(AppFactory app) : IClassFixture<AppFactory>
         var created = await api.PostAsJsonAsync("/api/v1/rounds", Body(2042));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal("/api/v1/rounds/2042", created.Headers.Location!.OriginalString);
-        Assert.Equal("W/\"1\"", created.Headers.ETag!.ToString());
+        Assert.Equal("\"1\"", created.Headers.ETag!.ToString());
         var saved = await app.WithDb((db, _) => db.Rounds.Include(r => r.Categories).SingleAsync(r => r.Year == 2042));
         Assert.False(saved.Categories.Single(c => c.Category == Excellence.Web.Domain.Category.IndividualExperience).Enabled);
 
@@ -93,7 +93,7 @@ public class RoundApiTests(AppFactory app) : IClassFixture<AppFactory>
         first.Headers.TryAddWithoutValidation("If-Match", etag);
         var ok = await api.SendAsync(first);
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
-        Assert.Equal("W/\"1\"", ok.Headers.ETag!.ToString());
+        Assert.Equal("\"1\"", ok.Headers.ETag!.ToString());
 
         var second = new HttpRequestMessage(HttpMethod.Put, "/api/v1/rounds/2044") { Content = JsonContent.Create(Body(2044, "过期的修改")) };
         second.Headers.TryAddWithoutValidation("If-Match", etag);
