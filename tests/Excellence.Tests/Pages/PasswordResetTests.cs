@@ -52,7 +52,14 @@ public class PasswordResetTests(AppFactory app) : IClassFixture<AppFactory>
         var client = app.NewClient();
 
         var weak = await client.PostForm(path, new { Input_Password = "weakpassword1!", Input_ConfirmPassword = "weakpassword1!" });
-        Assert.Contains("id=\"Input_Password-error\">密码需要包含至少一个大写字母<", await weak.Content.ReadAsStringAsync());
+        var weakHtml = await weak.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"Input_Password-error\">密码需要包含至少一个大写字母<", weakHtml);
+
+        // Every broken rule is shown at once, not one per attempt.
+        var short_ = await (await client.PostForm(path, new { Input_Password = "abc", Input_ConfirmPassword = "abc" })).Content.ReadAsStringAsync();
+        Assert.Contains("id=\"Input_Password-error\">密码至少需要 10 个字符<br />", short_);
+        Assert.Contains("密码需要包含至少一个数字", short_);
+        Assert.Contains("密码需要包含至少一个大写字母", short_);
 
         var english = await client.PostForm(path + "&culture=en", new { Input_Password = "weakpassword1!", Input_ConfirmPassword = "weakpassword1!" });
         Assert.Contains("id=\"Input_Password-error\">The password needs at least one upper-case letter<", await english.Content.ReadAsStringAsync());
