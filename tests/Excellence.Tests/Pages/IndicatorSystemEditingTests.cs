@@ -133,8 +133,8 @@ public class IndicatorSystemEditingTests
         var client = await app.SignedIn(await build.Secretariat());
         var (editPath, draftId) = await CopyIntoDraft(client);
         var form = await client.Html(editPath);
-        Assert.Contains("formaction=\"" + editPath + "?dimension=2&amp;handler=AddIndicator\"", form);
-        Assert.Contains("formaction=\"" + editPath + "?dimension=1&amp;indicator=3&amp;handler=RemoveIndicator\"", form);
+        Assert.Contains("formaction=\"" + editPath + "?dimension=2&amp;handler=AddIndicator#dimension-2-end\"", form);
+        Assert.Contains("formaction=\"" + editPath + "?dimension=1&amp;indicator=3&amp;handler=RemoveIndicator#dimension-1\"", form);
         Assert.Contains("data-confirm=\"删除题目 2.4？未保存的修改会一并保存。\"", form);
         Assert.Contains("data-confirm=\"删除维度 D4 及其 5 个题目？未保存的修改会一并保存。\"", form);
 
