@@ -89,6 +89,90 @@ public sealed class IndicatorDefinition
         return problems;
     }
 
+    // ---- Adding and removing items (draft editing) ----
+    // New items follow the seeded scheme: dimensions D1, D2, …; questions "<dimension number>.<n>" (3.6).
+    // They start incomplete on purpose (no name or text, weight 0), so Validate() lists them until filled in.
+    // Removing the last question of a dimension leaves the dimension empty (Validate() then reports
+    // Diagnosis.System.NoIndicators); the dimension itself goes only with RemoveDimension.
+
+    /// <summary>Appends a dimension with the next free code (D9 after D8) and one starter question (9.1).</summary>
+    public IndicatorDimension AddDimension()
+    {
+        var used = UsedCodes();
+        var next = Dimensions.Select(d => NumberAfter(d.Code, "D")).DefaultIfEmpty(0).Max() + 1;
+        while (used.Contains($"D{next}") || AllIndicators.Any(q => q.Code.StartsWith($"{next}.", StringComparison.Ordinal))) next++;
+        var dimension = new IndicatorDimension { Code = $"D{next}", Weight = 0 };
+        Dimensions.Add(dimension);
+        AddIndicator(Dimensions.Count - 1);
+        return dimension;
+    }
+
+    /// <summary>Removes the dimension with this code and its questions; false when there is none.</summary>
+    public bool RemoveDimension(string code)
+    {
+        var index = Dimensions.FindIndex(d => d.Code == code);
+        return index >= 0 && RemoveDimension(index);
+    }
+
+    /// <summary>Removes the dimension at this position (codes typed into the form may be empty or repeated).</summary>
+    public bool RemoveDimension(int index)
+    {
+        if (index < 0 || index >= Dimensions.Count) return false;
+        Dimensions.RemoveAt(index);
+        return true;
+    }
+
+    /// <summary>Appends a question (M5, 运行, weight 0) with the next free code to the dimension; null when there is none.</summary>
+    public Indicator? AddIndicator(string dimensionCode)
+    {
+        var index = Dimensions.FindIndex(d => d.Code == dimensionCode);
+        return index < 0 ? null : AddIndicator(index);
+    }
+
+    public Indicator? AddIndicator(int dimensionIndex)
+    {
+        if (dimensionIndex < 0 || dimensionIndex >= Dimensions.Count) return null;
+        var dimension = Dimensions[dimensionIndex];
+        // The prefix is the dimension's number (D3 → "3"), else the first question's prefix, else its position.
+        var prefix = NumberAfter(dimension.Code, "D") is var n and > 0 ? n.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : dimension.Indicators.Select(q => q.Code.Split('.')[0]).FirstOrDefault(p => p.Length > 0)
+              ?? (dimensionIndex + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var used = UsedCodes();
+        var next = dimension.Indicators.Select(q => NumberAfter(q.Code, prefix + ".")).DefaultIfEmpty(0).Max() + 1;
+        while (used.Contains($"{prefix}.{next}")) next++;
+        var indicator = new Indicator { Code = $"{prefix}.{next}", Frame = Frame.Operation, Scale = AnswerScale.M5, Weight = 0 };
+        dimension.Indicators.Add(indicator);
+        return indicator;
+    }
+
+    /// <summary>Removes the question with this code wherever it is; false when there is none.</summary>
+    public bool RemoveIndicator(string code)
+    {
+        foreach (var d in Dimensions)
+        {
+            var index = d.Indicators.FindIndex(q => q.Code == code);
+            if (index >= 0) { d.Indicators.RemoveAt(index); return true; }
+        }
+        return false;
+    }
+
+    public bool RemoveIndicator(int dimensionIndex, int indicatorIndex)
+    {
+        if (dimensionIndex < 0 || dimensionIndex >= Dimensions.Count) return false;
+        var indicators = Dimensions[dimensionIndex].Indicators;
+        if (indicatorIndex < 0 || indicatorIndex >= indicators.Count) return false;
+        indicators.RemoveAt(indicatorIndex);
+        return true;
+    }
+
+    private HashSet<string> UsedCodes() =>
+        new(Dimensions.Select(d => d.Code).Concat(AllIndicators.Select(q => q.Code)), StringComparer.Ordinal);
+
+    /// <summary>The number after the prefix ("D12" → 12, "3.6" → 6 for "3."); 0 when the code does not follow the scheme.</summary>
+    private static int NumberAfter(string? code, string prefix) =>
+        code is not null && code.StartsWith(prefix, StringComparison.Ordinal)
+        && int.TryParse(code.AsSpan(prefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
+
     public IndicatorDefinition Copy() => System.Text.Json.JsonSerializer.Deserialize<IndicatorDefinition>(
         System.Text.Json.JsonSerializer.Serialize(this))!;
 }
