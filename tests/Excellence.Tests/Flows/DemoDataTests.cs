@@ -9,8 +9,8 @@ namespace Excellence.Tests.Flows;
 /// <summary>What a newcomer does after the README's first command: sign in as each demo role.</summary>
 public sealed class DemoDataTests : IDisposable
 {
-    // Demo mode waives the staff second factor, as the run command does.
-    private readonly AppFactory app = new AppFactory().With("RequireTwoFactorForStaff", "false");
+    // What --demo sets; the waiver of the staff second factor must follow from it alone.
+    private readonly AppFactory app = new AppFactory().With("DemoMode", "true");
 
     private static readonly Dictionary<string, string> HomeOf = new()
     {
@@ -51,6 +51,18 @@ public sealed class DemoDataTests : IDisposable
         Assert.True(current.AcceptsSubmissionsAt(now));
         Assert.True(current.SubmissionDeadline - now >= TimeSpan.FromDays(30));
         Assert.Equal(DemoData.Accounts.Count, first.Users);
+    }
+
+    [Fact]
+    public async Task Outside_demo_mode_a_secretariat_account_without_a_second_factor_is_sent_to_enrol()
+    {
+        using var production = new AppFactory();
+        await DemoData.SeedAsync(production.Services);
+        var client = production.NewClient();
+        await client.SignIn(new TestUser(Guid.Empty, "secretariat@demo.local", DemoData.Password, null));
+        var response = await client.GetAsync("/Secretariat/Rounds");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Account/TwoFactor?required=true", response.Headers.Location!.OriginalString);
     }
 
     private Task<(int Users, int Rounds, int Organizations, int Units)> Counts() => app.WithDb(async (db, _) =>

@@ -24,12 +24,11 @@ public static class ServiceSetup
         var services = builder.Services;
         var config = builder.Configuration;
         services.Configure<ExcellenceOptions>(config);
-        if (cli?.Demo == true)
-        {
-            // Demo mode: demo accounts have no second factor, unless the operator asked otherwise.
-            config["DemoMode"] = "true";
-            config["RequireTwoFactorForStaff"] ??= "false";
-        }
+        if (cli?.Demo == true) config["DemoMode"] = "true";
+        // Demo mode (--demo, or DemoMode=true): the demo accounts have no second factor, so staff are not forced to
+        // enrol one — unless the operator set RequireTwoFactorForStaff explicitly. Outside demo mode the default is on.
+        if (string.Equals(config["DemoMode"], "true", StringComparison.OrdinalIgnoreCase) && config["RequireTwoFactorForStaff"] is null)
+            config["RequireTwoFactorForStaff"] = "false";
         services.Configure<ExcellenceOptions>(o => o.DatabaseProvider = config["Database:Provider"] ?? o.DatabaseProvider);
         services.Configure<SmtpOptions>(config.GetSection("Smtp"));
         services.Configure<RateLimitOptions>(config.GetSection("RateLimits"));
