@@ -77,11 +77,14 @@ public static class SubmitApplication
         private async Task<string> NextReceiptNumberAsync(Application a, CancellationToken ct)
         {
             var prefix = $"{a.Year}-{ApplicationLoading.ReceiptCode(a.Category)}-";
-            var taken = await db.Applications.AsNoTracking()
+            // The highest number so far: longest first, then lexicographic, which is numeric order for zero-padded
+            // numbers and stays right past 9999. One row, not every receipt of the year.
+            var highest = await db.Applications.AsNoTracking()
                 .Where(x => x.ReceiptNumber != null && x.ReceiptNumber.StartsWith(prefix))
-                .Select(x => x.ReceiptNumber!).ToListAsync(ct);
-            var last = taken.Select(n => int.TryParse(n[prefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var k) ? k : 0)
-                .DefaultIfEmpty(0).Max();
+                .Select(x => x.ReceiptNumber!)
+                .OrderByDescending(n => n.Length).ThenByDescending(n => n)
+                .FirstOrDefaultAsync(ct);
+            var last = highest is not null && int.TryParse(highest[prefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var k) ? k : 0;
             return prefix + (last + 1).ToString("D4", CultureInfo.InvariantCulture);
         }
 
