@@ -61,16 +61,41 @@ public class DiagnosisEvidenceTests(AppFactory app) : IClassFixture<AppFactory>
     [InlineData("exe", "这是可执行程序，不能上传（无论文件扩展名是什么）")]
     [InlineData("html", "网页或 SVG 等标记文件不能上传")]
     [InlineData("svg", "网页或 SVG 等标记文件不能上传")]
+    [InlineData("pdf-js", "PDF 含有脚本或可执行内容")]
+    [InlineData("docm", "含宏的文档不能接受")]
     public async Task A_file_that_is_not_what_it_claims_is_refused_by_content_and_nothing_is_stored(string kind, string message)
     {
         var (client, path, id) = await Draft();
-        var bytes = kind switch { "exe" => Executable, "html" => Html, _ => Svg };
+        var bytes = kind switch
+        {
+            "exe" => Executable, "html" => Html, "svg" => Svg,
+            "pdf-js" => System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >> endobj\n%%EOF\n"),
+            _ => MacroDocument(),
+        };
         var response = await Upload(client, path, "2.1", bytes, "report.pdf");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(message, await response.Content.ReadAsStringAsync());
         await app.WithDb(async db => Assert.False(await db.DiagnosisEvidence.AnyAsync(e => e.DiagnosisId == id)));
         var folder = Path.Combine(app.DataDirectory, "files", "diagnosis", id.ToString("N"));
         Assert.True(!Directory.Exists(folder) || Directory.GetFiles(folder).Length == 0);
+    }
+
+    /// <summary>A DOCX package that carries a VBA project (what a .docm saved as .docx looks like).</summary>
+    private static byte[] MacroDocument()
+    {
+        using var ms = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(ms, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            void Add(string name, string text)
+            {
+                using var w = new StreamWriter(zip.CreateEntry(name).Open());
+                w.Write(text);
+            }
+            Add("[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"></Types>");
+            Add("word/document.xml", "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"/>");
+            Add("word/vbaProject.bin", "macro");
+        }
+        return ms.ToArray();
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public static class AttachEvidence
                 return Outcome<DiagnosisEvidence>.Invalid("indicatorCode", "Diagnosis.Answer.UnknownQuestion", command.IndicatorCode);
 
             var saved = await files.SaveAsync(Area, diagnosis.Id, command.Content, ct: ct);
-            if (saved.File is not { } file) return Outcome<DiagnosisEvidence>.Invalid("file", saved.RefusalKey!);
+            if (saved.File is not { } file) return Outcome<DiagnosisEvidence>.Invalid([new FieldProblem("file", saved.Refusal!)]);
             var evidence = new DiagnosisEvidence
             {
                 DiagnosisId = diagnosis.Id, IndicatorCode = command.IndicatorCode,

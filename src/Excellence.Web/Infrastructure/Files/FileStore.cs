@@ -15,8 +15,8 @@ public sealed class FileStore(IOptions<ExcellenceOptions> options)
 
     public sealed record Stored(string StoredName, FileKind Kind, string ContentType, long Length, string Sha256);
 
-    /// <summary>The stored file, or the resource key of why it was refused (too large, type not recognised…).</summary>
-    public sealed record SaveResult(Stored? File, string? RefusalKey);
+    /// <summary>The stored file, or why it was refused (too large, type not recognised, active content…).</summary>
+    public sealed record SaveResult(Stored? File, Domain.Problem? Refusal);
 
     private string Root => Path.GetFullPath(options.Value.DataPath("files"));
 
@@ -38,16 +38,20 @@ public sealed class FileStore(IOptions<ExcellenceOptions> options)
                 while ((read = await content.ReadAsync(buffer, ct)) > 0)
                 {
                     length += read;
-                    if (length > maxBytes) return new(null, "Files.TooLarge");
+                    if (length > maxBytes) return new(null, new Domain.Problem("Files.TooLarge"));
                     sha.AppendData(buffer, 0, read);
                     await file.WriteAsync(buffer.AsMemory(0, read), ct);
                 }
                 hash = Convert.ToHexStringLower(sha.GetHashAndReset());
                 var verdict = ContentSniffer.Sniff(file, allowed);
-                if (!verdict.Accepted) return new(null, verdict.RefusalKey);
+                if (!verdict.Accepted) return new(null, new Domain.Problem(verdict.RefusalKey!));
                 var kind = verdict.Kind!.Value;
                 var name = Guid.CreateVersion7().ToString("N") + ContentSniffer.Extension(kind);
                 await file.DisposeAsync();
+                // The same deep checks as application evidence: active PDF content, PDF/HTML polyglots, macros,
+                // zip bombs, XML with a DOCTYPE, images whose header claims absurd dimensions.
+                var (_, why) = EvidenceInspector.Inspect(temp);
+                if (why is not null) return new(null, why);
                 File.Move(temp, Inside(Path.Combine(folder, name)));
                 return new(new Stored(name, kind, ContentSniffer.ContentType(kind), length, hash), null);
             }
