@@ -116,7 +116,7 @@ public class EvidenceTests
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
         Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
         Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
-        Assert.Contains("script-src 'self'", download.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("sandbox; default-src 'none'", download.Headers.GetValues("Content-Security-Policy").Single());
         Assert.Equal(Pdf, await download.Content.ReadAsByteArrayAsync());
         var sha = (await (await client.GetAsync($"/api/v1/applications/{a.Id}")).Json()).GetProperty("evidence")[0].GetProperty("sha256").GetString();
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Pdf)), sha);

@@ -51,6 +51,7 @@ public class DiagnosisEvidenceTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
         Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("sandbox; default-src 'none'", download.Headers.GetValues("Content-Security-Policy").Single());
         Assert.Equal(Pdf, await download.Content.ReadAsByteArrayAsync());
 
         var other = await app.SignedIn(await build.Applicant());

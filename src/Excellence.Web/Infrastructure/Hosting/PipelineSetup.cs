@@ -10,6 +10,7 @@ public static class PipelineSetup
     public static WebApplication UseExcellence(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseSandboxedAttachments();
         app.UseSecurityHeaders(SecurityHeaders.Policy());
         if (app.Configuration["PublicBaseUrl"]?.StartsWith("https://", StringComparison.OrdinalIgnoreCase) == true) app.UseHsts();
         // Before the error pages, so a re-executed error page keeps the language of the request that failed.

@@ -31,4 +31,22 @@ public static class SecurityHeaders
             b.AddFormAction().Self();
             b.AddFrameAncestors().None();
         });
+
+    public const string AttachmentPolicy = "sandbox; default-src 'none'";
+
+    /// <summary>
+    /// Every response served as an attachment (evidence, photos, PDFs, exports) gets a sandbox CSP, whichever
+    /// handler produced it: should a browser ever render one, it runs no script and loads nothing. Registered
+    /// before the site-wide headers, so its callback runs after theirs (OnStarting callbacks run last-in-first-out).
+    /// </summary>
+    public static IApplicationBuilder UseSandboxedAttachments(this IApplicationBuilder app) => app.Use((http, next) =>
+    {
+        http.Response.OnStarting(() =>
+        {
+            if (http.Response.Headers.ContentDisposition.ToString().StartsWith("attachment", StringComparison.OrdinalIgnoreCase))
+                http.Response.Headers.ContentSecurityPolicy = AttachmentPolicy;
+            return Task.CompletedTask;
+        });
+        return next(http);
+    });
 }
