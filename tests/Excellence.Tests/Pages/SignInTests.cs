@@ -113,4 +113,25 @@ public class SignInTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.DoesNotContain("action=\"/Account/SignOut\"", html);
         Assert.Contains("href=\"/Account/SignIn\"", html);
     }
+
+    [Fact]
+    public async Task Each_role_lands_where_its_work_starts_and_the_secretariat_sees_its_workbench()
+    {
+        var applicant = await build.Applicant();
+        var landed = await Attempt(app.NewClient(), applicant, applicant.Password);
+        Assert.Equal("/Organization/Applications", landed.Headers.Location!.OriginalString);
+
+        await build.Round(2026);
+        var secretariat = await build.Secretariat();
+        var client = app.NewClient();
+        var first = await Attempt(client, secretariat, secretariat.Password);
+        var second = await client.PostForm(first.Headers.Location!.OriginalString, new { Code = Http.TotpCode(secretariat.AuthenticatorKey!) });
+        Assert.Equal("/Secretariat", second.Headers.Location!.OriginalString);
+        var workbench = await client.Html("/Secretariat");
+        Assert.Contains("秘书处工作台", workbench);
+        Assert.Contains("当前年度：2026年", workbench);
+        Assert.Contains("href=\"/Secretariat/Diagnosis/IndicatorSystems\"", workbench);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await (await app.SignedIn(applicant)).GetAsync("/Secretariat")).StatusCode);
+    }
 }

@@ -61,7 +61,7 @@ public sealed class SignInModel(SignInManager<User> signIn, UserManager<User> us
             return Page();
         }
         await RecordSignIn(users, audit, clock, user);
-        return LocalRedirect(SafeReturnUrl(Url, ReturnUrl));
+        return LocalRedirect(SafeReturnUrl(Url, ReturnUrl, await users.GetRolesAsync(user)));
     }
 
     internal static async Task RecordSignIn(UserManager<User> users, AuditRecorder audit, TimeProvider clock, User user)
@@ -71,6 +71,14 @@ public sealed class SignInModel(SignInManager<User> signIn, UserManager<User> us
         await users.UpdateAsync(user);
     }
 
-    internal static string SafeReturnUrl(IUrlHelper url, string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && url.IsLocalUrl(returnUrl) ? returnUrl : "/Account/Manage";
+    internal static string SafeReturnUrl(IUrlHelper url, string? returnUrl, IList<string> roles) =>
+        !string.IsNullOrEmpty(returnUrl) && url.IsLocalUrl(returnUrl) ? returnUrl : Landing(roles);
+
+    /// <summary>Where a role's work starts: the secretariat's workbench, the organisation's applications, …</summary>
+    internal static string Landing(IList<string> roles) =>
+        roles.Contains(Domain.Roles.Secretariat) ? "/Secretariat"
+        : roles.Contains(Domain.Roles.Applicant) ? "/Organization/Applications"
+        : roles.Contains(Domain.Roles.Recommender) ? "/Recommender/Applications"
+        : roles.Contains(Domain.Roles.Administrator) ? "/Staff/Users"
+        : "/Account/Manage";
 }

@@ -47,6 +47,6 @@ public sealed class SignInTwoFactorModel(SignInManager<User> signIn, UserManager
             return Page();
         }
         await SignInModel.RecordSignIn(users, audit, clock, user);
-        return LocalRedirect(SignInModel.SafeReturnUrl(Url, ReturnUrl));
+        return LocalRedirect(SignInModel.SafeReturnUrl(Url, ReturnUrl, await users.GetRolesAsync(user)));
     }
 }
