@@ -25,6 +25,14 @@ public class IndicatorSystemEditorJourney(BrowserFixture browser)
         await page.Locator("#Code").FillAsync(Http.TotpCode(user.AuthenticatorKey!));
         await page.Locator("#Code").PressAsync("Enter");
         await page.WaitForURLAsync("**/Secretariat/Diagnosis/IndicatorSystems");
+
+        // The workbench the secretariat starts from links here too.
+        await page.GotoAsync("/Secretariat");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("秘书处工作台");
+        Assert.Empty(await BrowserFixture.AccessibilityViolations(page));
+        await BrowserFixture.Screenshot(page, "secretariat-workbench");
+        await page.Locator("a.workbench-card[href='/Secretariat/Diagnosis/IndicatorSystems']").ClickAsync();
+        await page.WaitForURLAsync("**/Secretariat/Diagnosis/IndicatorSystems");
         await page.GetByRole(AriaRole.Button, new() { Name = "复制当前版本为草稿" }).ClickAsync();
         await page.WaitForURLAsync("**/IndicatorSystems/Edit/**");
         var draftId = Guid.Parse(page.Url.Split('/')[^1].Split('?')[0]);
