@@ -64,7 +64,7 @@ static class ApplicationsBench
             token.EnsureSuccessStatusCode();
             people.Add(((await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!, draft.Id, toSubmit));
         }
-        Console.WriteLine($"seeded {Applicants} organisations, applicants and tokens, {Applicants * (DraftsPerApplicant + 1):N0} drafts in {seed.Elapsed.TotalSeconds:0.0} s");
+        Console.WriteLine($"seeded {Applicants} organisations, applicants and tokens, {people.Sum(p => p.ToSubmit.Count + 1):N0} drafts in {seed.Elapsed.TotalSeconds:0.0} s");
 
         HttpRequestMessage Req(HttpMethod method, string path, string token, HttpContent? content = null)
         {
