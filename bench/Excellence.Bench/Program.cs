@@ -1,6 +1,8 @@
 // Diagnosis benchmarks: scoring one diagnosis (target < 5 ms) and the analytics handler over 20,000 stored
 // diagnoses in a throw-away SQLite data directory (target < 500 ms). Run in Release:
 //   dotnet run -c Release --project bench/Excellence.Bench [-- 20000]
+// Applications over HTTP (ApplicationsBench.cs):
+//   dotnet run -c Release --project bench/Excellence.Bench -- applications [--postgres "<connection string>"]
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Excellence.Web.Data;
@@ -10,9 +12,15 @@ using Excellence.Web.Domain.Organizations;
 using Excellence.Web.Features.Diagnosis;
 using Microsoft.EntityFrameworkCore;
 
-var count = args.Length > 0 ? int.Parse(args[0]) : 20_000;
+var count = args.Length > 0 && args[0] != "applications" ? int.Parse(args[0]) : 20_000;
 Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · {RuntimeInformation.OSDescription} · {RuntimeInformation.ProcessArchitecture} · " +
                   $"{Environment.ProcessorCount} cores · .NET {Environment.Version}");
+
+if (args.Length > 0 && args[0] == "applications")
+{
+    await ApplicationsBench.Run(args);
+    return;
+}
 
 // 1. Scoring one diagnosis.
 var system = DefaultIndicatorSystem.Create();
@@ -26,7 +34,7 @@ for (var i = 0; i < 10_000; i++)
     Scoring.Score(system, answers);
     samples.Add(sw.Elapsed.TotalMilliseconds);
 }
-Report("scoring one diagnosis", samples, 5);
+Bench.Report("scoring one diagnosis", samples, 5);
 
 // 2. The analytics handler over many stored diagnoses.
 var dir = Path.Combine(Path.GetTempPath(), "excellence-bench-" + Guid.NewGuid().ToString("N"));
@@ -77,7 +85,7 @@ try
         if (i >= 3) samples.Add(sw.Elapsed.TotalMilliseconds); // the first three warm up EF and SQLite
         if (result.Value!.Count != count) throw new InvalidOperationException("count");
     }
-    Report($"analytics handler over {count:N0} diagnoses", samples, 500);
+    Bench.Report($"analytics handler over {count:N0} diagnoses", samples, 500);
 }
 finally
 {
@@ -85,10 +93,13 @@ finally
     Directory.Delete(dir, true);
 }
 
-static void Report(string name, List<double> ms, double target)
+public static class Bench
 {
-    ms.Sort();
-    double P(double q) => ms[(int)Math.Min(ms.Count - 1, Math.Floor(q * ms.Count))];
-    Console.WriteLine($"{name}: p50 {P(0.50):0.000} ms · p95 {P(0.95):0.000} ms · max {ms[^1]:0.000} ms " +
-                      $"(n={ms.Count}, target < {target} ms: {(P(0.95) < target ? "met" : "NOT met")})");
+    public static void Report(string name, List<double> ms, double target)
+    {
+        ms.Sort();
+        double P(double q) => ms[(int)Math.Min(ms.Count - 1, Math.Floor(q * ms.Count))];
+        Console.WriteLine($"{name}: p50 {P(0.50):0.000} ms · p95 {P(0.95):0.000} ms · max {ms[^1]:0.000} ms " +
+                          $"(n={ms.Count}, target < {target} ms: {(P(0.95) < target ? "met" : "NOT met")})");
+    }
 }
