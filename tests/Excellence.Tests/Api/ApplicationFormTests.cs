@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using Excellence.Tests.Support;
+using Excellence.Web.Domain;
+using Excellence.Web.Domain.Applications;
+
+namespace Excellence.Tests.Api;
+
+/// <summary>The printable application form: PDF (and DOCX) of the filled form, for those who may read the application.</summary>
+public class ApplicationFormTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    private readonly Build build = new(app);
+
+    private async Task<Application> Submitted(Excellence.Web.Domain.Organizations.Organization org, Excellence.Web.Domain.Organizations.RecommenderUnit unit,
+        Category category = Category.OrganizationModel) =>
+        await build.Application(org, unit, category: category, customise: a =>
+        {
+            a.Stage = Stage.AwaitingRecommendation;
+            a.SubmittedAt = app.Clock.GetUtcNow().UtcDateTime;
+            a.ReceiptNumber = $"2026-{Guid.NewGuid().ToString()[..6]}";
+        });
+
+    [Fact]
+    public async Task The_form_pdf_holds_the_title_organisation_and_category_in_Chinese()
+    {
+        var org = await build.Organization();
+        var a = await build.Application(org, await build.Recommender());
+        var client = await app.ApiClient(await build.Applicant(org));
+
+        var response = await client.GetAsync($"/api/v1/applications/{a.Id}/form.pdf");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        var text = await PdfText(await response.Content.ReadAsByteArrayAsync());
+        Assert.Contains("2026 年卓越管理创新成果申报表", text);
+        Assert.Contains("全面质量管理创新实践", text);
+        Assert.Contains(org.Name, text);
+        Assert.Contains("卓越质量管理模式", text);
+        Assert.Contains("开展质量改进与创新活动情况", text);
+    }
+
+    [Fact]
+    public async Task The_individual_form_pdf_shows_the_resident_id_masked_and_never_in_full()
+    {
+        var org = await build.Organization();
+        var a = await build.Application(org, await build.Recommender(), complete: false, category: Category.IndividualExperience);
+        var client = await app.ApiClient(await build.Applicant(org));
+        using var put = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/applications/{a.Id}")
+        {
+            Content = JsonContent.Create(new { nominee = new { name = "王芳", residentId = "11010519491231002X", gender = "Female", yearsOfWork = 20, yearsInCurrentPost = 5 }, report = new { title = "个人经验" } }),
+        };
+        put.Headers.TryAddWithoutValidation("If-Match", "\"0\"");
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(put)).StatusCode);
+
+        var response = await client.GetAsync($"/api/v1/applications/{a.Id}/form.pdf");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = await PdfText(await response.Content.ReadAsByteArrayAsync());
+        Assert.Contains("申报人基本信息", text);
+        Assert.Contains("王芳", text);
+        Assert.Contains("110***********002X", text);
+        Assert.DoesNotContain("11010519491231002", text);
+        Assert.Contains("卓越管理创新经验", text);
+    }
+
+    [Fact]
+    public async Task Another_organisation_gets_404_for_the_form()
+    {
+        var org = await build.Organization();
+        var a = await build.Application(org, await build.Recommender());
+        var other = await app.ApiClient(await build.Applicant(await build.Organization()));
+
+        var response = await other.GetAsync($"/api/v1/applications/{a.Id}/form.pdf");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.NotEqual("application/pdf", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task The_named_recommender_gets_the_form_and_another_recommender_gets_404()
+    {
+        var org = await build.Organization();
+        var unit = await build.Recommender();
+        var a = await Submitted(org, unit);
+        var named = await app.ApiClient(await build.RecommenderUser(unit));
+        var stranger = await app.ApiClient(await build.RecommenderUser(await build.Recommender(name: "其他推荐单位" + Guid.NewGuid().ToString()[..4])));
+
+        var ok = await named.GetAsync($"/api/v1/applications/{a.Id}/form.pdf");
+        var refused = await stranger.GetAsync($"/api/v1/applications/{a.Id}/form.pdf");
+
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.Contains(unit.Name, await PdfText(await ok.Content.ReadAsByteArrayAsync()));
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.NotEqual("application/pdf", refused.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task The_secretariat_gets_the_form()
+    {
+        var org = await build.Organization();
+        var a = await Submitted(org, await build.Recommender());
+        var client = await app.ApiClient(await build.Secretariat());
+
+        var response = await client.GetAsync($"/api/v1/applications/{a.Id}/form.pdf");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(org.Name, await PdfText(await response.Content.ReadAsByteArrayAsync()));
+    }
+
+    internal static async Task<string> PdfText(byte[] pdf)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"form-{Guid.NewGuid()}.pdf");
+        await File.WriteAllBytesAsync(file, pdf);
+        try
+        {
+            using var process = Process.Start(new ProcessStartInfo("pdftotext", [file, "-"]) { RedirectStandardOutput = true })!;
+            var text = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            Assert.Equal(0, process.ExitCode);
+            // pdftotext maps some CJK glyphs to their compatibility radicals (⾼ for 高); fold them back.
+            return text.Normalize(System.Text.NormalizationForm.FormKC);
+        }
+        finally { File.Delete(file); }
+    }
+}
