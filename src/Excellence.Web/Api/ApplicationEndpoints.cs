@@ -34,6 +34,16 @@ public sealed class ApplicationEndpoints : IApiEndpoints
         g.MapPost("/{id:guid}/recommendation", Recommend).RequireAuthorization(Policies.Recommender)
             .WithSummary("The named recommender recommends or returns: { decision, opinion }");
         g.MapGet("/{id:guid}/form.pdf", FormPdf).RequireAuthorization(Policies.SignedIn).WithSummary("The filled form as a printable A4 PDF (resident ID masked)");
+        g.MapGet("/{id:guid}/form.docx", FormDocx).RequireAuthorization(Policies.SignedIn).WithSummary("The filled form as a Word document (resident ID masked)");
+    }
+
+    private static async Task<IResult> FormDocx(Guid id, HttpContext http, GetApplication.Handler get, StringCatalog catalog)
+    {
+        var outcome = await get.HandleAsync(http.RequiredActor(), id, http.RequestAborted);
+        if (!outcome.IsOk) return outcome.ToResult(http);
+        var bytes = new Infrastructure.Documents.ApplicationFormDocx(catalog).Render(outcome.Value!.Application);
+        return Results.File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            Infrastructure.Documents.ApplicationFormContent.FileName(outcome.Value.Application, "docx"));
     }
 
     private static async Task<IResult> FormPdf(Guid id, HttpContext http, GetApplication.Handler get, StringCatalog catalog)

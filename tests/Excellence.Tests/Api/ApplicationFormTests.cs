@@ -25,7 +25,7 @@ public class ApplicationFormTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task The_form_pdf_holds_the_title_organisation_and_category_in_Chinese()
     {
         var org = await build.Organization();
-        var a = await build.Application(org, await build.Recommender());
+        var a = await build.Application(org, await build.Recommender(), customise: x => x.Content = string.Concat(Enumerable.Repeat("结合卓越绩效管理理念、模型和方法，从组织方向、运行、结果三大方面总结和提炼管理模式。", 120)));
         var client = await app.ApiClient(await build.Applicant(org));
 
         var response = await client.GetAsync($"/api/v1/applications/{a.Id}/form.pdf");
@@ -107,6 +107,71 @@ public class ApplicationFormTests(AppFactory app) : IClassFixture<AppFactory>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(org.Name, await PdfText(await response.Content.ReadAsByteArrayAsync()));
+    }
+
+    [Fact]
+    public async Task The_form_docx_holds_the_same_content_as_tables()
+    {
+        var org = await build.Organization();
+        var a = await build.Application(org, await build.Recommender());
+        var client = await app.ApiClient(await build.Applicant(org));
+
+        var response = await client.GetAsync($"/api/v1/applications/{a.Id}/form.docx");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        var (text, tables) = DocxText(await response.Content.ReadAsByteArrayAsync());
+        Assert.Contains("2026 年卓越管理创新成果申报表", text);
+        Assert.Contains("全面质量管理创新实践", text);
+        Assert.Contains(org.Name, text);
+        Assert.Contains("卓越质量管理模式", text);
+        Assert.Equal(6, tables);
+    }
+
+    [Fact]
+    public async Task The_individual_form_docx_shows_the_resident_id_masked_and_never_in_full()
+    {
+        var org = await build.Organization();
+        var a = await build.Application(org, await build.Recommender(), complete: false, category: Category.IndividualExperience);
+        var client = await app.ApiClient(await build.Applicant(org));
+        using var put = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/applications/{a.Id}")
+        {
+            Content = JsonContent.Create(new { nominee = new { name = "王芳", residentId = "11010519491231002X", gender = "Female" }, report = new { title = "个人经验" } }),
+        };
+        put.Headers.TryAddWithoutValidation("If-Match", "\"0\"");
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(put)).StatusCode);
+
+        var (text, _) = DocxText(await (await client.GetAsync($"/api/v1/applications/{a.Id}/form.docx")).Content.ReadAsByteArrayAsync());
+
+        Assert.Contains("申报人基本信息", text);
+        Assert.Contains("110***********002X", text);
+        Assert.DoesNotContain("11010519491231002", text);
+    }
+
+    [Fact]
+    public async Task Another_organisation_and_another_recommender_get_404_for_the_docx()
+    {
+        var org = await build.Organization();
+        var unit = await build.Recommender();
+        var a = await Submitted(org, unit);
+        var other = await app.ApiClient(await build.Applicant(await build.Organization()));
+        var stranger = await app.ApiClient(await build.RecommenderUser(await build.Recommender(name: "其他推荐单位" + Guid.NewGuid().ToString()[..4])));
+        var named = await app.ApiClient(await build.RecommenderUser(unit));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/applications/{a.Id}/form.docx")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/v1/applications/{a.Id}/form.docx")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await named.GetAsync($"/api/v1/applications/{a.Id}/form.docx")).StatusCode);
+    }
+
+    private static (string Text, int Tables) DocxText(byte[] docx)
+    {
+        using var stream = new MemoryStream(docx);
+        using var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(stream, false);
+        var body = doc.MainDocumentPart!.Document!.Body!;
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(doc).Select(e => e.Description).ToList();
+        Assert.True(errors.Count == 0, string.Join(" | ", errors.Distinct()));
+        var text = string.Join("\n", body.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
+        return (text, body.Descendants<DocumentFormat.OpenXml.Wordprocessing.Table>().Count());
     }
 
     internal static async Task<string> PdfText(byte[] pdf)

@@ -15,7 +15,7 @@ namespace Excellence.Web.Infrastructure.Documents;
 /// </summary>
 public sealed class ApplicationFormPdf(StringCatalog catalog, string? fontPath = null)
 {
-    private const float Width = 595, Height = 842, Margin = 50, LabelWidth = 120, Pad = 5, LineHeight = 15;
+    private const float Width = 595, Height = 842, Margin = 50, LabelWidth = 140, Pad = 5, LineHeight = 15;
     private static readonly CultureInfo Zh = CultureInfo.GetCultureInfo("zh-CN");
 
     public byte[]? Render(ApplicationDto a)
@@ -122,7 +122,11 @@ public sealed class ApplicationFormPdf(StringCatalog catalog, string? fontPath =
 public sealed record ApplicationFormContent(string Heading, IReadOnlyList<(string Label, string Value)> Cover, IReadOnlyList<ApplicationFormContent.Section> Sections)
 {
     public sealed record Row(string Label, string Value);
-    public sealed record Section(string Title, IReadOnlyList<Row> Rows, string? Note = null);
+    public sealed record Section(string Title, IReadOnlyList<Row> Rows, string? Note = null)
+    {
+        /// <summary>An empty table still prints one row, so the paper form never looks cut off.</summary>
+        public IReadOnlyList<Row> Rows { get; init; } = Rows.Count > 0 ? Rows : [new Row("（无）", "")];
+    }
 
     private static readonly CultureInfo Zh = CultureInfo.GetCultureInfo("zh-CN");
     private static readonly string[] Numerals = ["一", "二", "三", "四", "五", "六", "七"];
@@ -205,9 +209,9 @@ public sealed record ApplicationFormContent(string Heading, IReadOnlyList<(strin
         var r = a.Recommendation;
         sections.Add(new Section(N() + "推荐意见",
         [
-            new("本单位推荐意见", a.OwnUnitOpinion + "\n\n（盖章）：\n　　　　年　　月　　日"),
+            new("本单位推荐意见", a.OwnUnitOpinion + "\n\n\n（盖章）：\n\n　　　　　　　　年　　月　　日"),
             new("上级单位推荐意见", a.Direct ? "直接申报：" + a.DirectApplicationReason
-                : (r?.Opinion ?? "") + "\n\n（盖章）：\n" + (r?.Date is { } d ? d.ToString("yyyy年M月d日", Zh) : "　　　　年　　月　　日")),
+                : (r?.Opinion ?? "") + "\n\n\n（盖章）：\n\n　　　　　　　　" + (r?.Date is { } d ? d.ToString("yyyy年M月d日", Zh) : "　　　　年　　月　　日")),
         ]));
         sections.Add(new Section("附：证实性材料清单",
             a.Evidence.Select((e, i) => new Row($"{i + 1}. {e.FileName}", $"大小：{FormatSize(e.Size)}\nSHA-256：{e.Sha256}")).ToList()));
