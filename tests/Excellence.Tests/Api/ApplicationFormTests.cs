@@ -163,6 +163,30 @@ public class ApplicationFormTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.OK, (await named.GetAsync($"/api/v1/applications/{a.Id}/form.docx")).StatusCode);
     }
 
+    [Fact]
+    public async Task Each_detail_page_links_to_the_pdf_and_the_docx()
+    {
+        var org = await build.Organization();
+        var unit = await build.Recommender();
+        var a = await Submitted(org, unit);
+        var pages = new[]
+        {
+            (await app.SignedIn(await build.Applicant(org)), $"/Organization/Applications/{a.Id}"),
+            (await app.SignedIn(await build.RecommenderUser(unit)), $"/Recommender/Applications/{a.Id}"),
+            (await app.SignedIn(await build.Secretariat()), $"/Secretariat/Applications/{a.Id}"),
+        };
+        foreach (var (client, path) in pages)
+        {
+            var html = await client.Html(path);
+            Assert.Contains($"href=\"/api/v1/applications/{a.Id}/form.pdf\"", html);
+            Assert.Contains($"href=\"/api/v1/applications/{a.Id}/form.docx\"", html);
+            Assert.Contains("下载 PDF（打印用）", html);
+        }
+        var pdf = await pages[0].Item1.GetAsync($"/api/v1/applications/{a.Id}/form.pdf");
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+    }
+
     private static (string Text, int Tables) DocxText(byte[] docx)
     {
         using var stream = new MemoryStream(docx);
