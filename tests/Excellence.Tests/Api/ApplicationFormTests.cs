@@ -42,6 +42,31 @@ public class ApplicationFormTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task The_form_lists_each_evidence_file_with_its_size_and_sha256()
+    {
+        var org = await build.Organization();
+        var a = await build.Application(org, await build.Recommender());
+        var client = await app.ApiClient(await build.Applicant(org));
+        var content = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+        var upload = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        upload.Add(file, "file", "report.pdf");
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsync($"/api/v1/applications/{a.Id}/evidence", upload)).StatusCode);
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
+
+        var pdf = (await PdfText(await (await client.GetAsync($"/api/v1/applications/{a.Id}/form.pdf")).Content.ReadAsByteArrayAsync())).Replace("\n", "");
+        var (docx, _) = DocxText(await (await client.GetAsync($"/api/v1/applications/{a.Id}/form.docx")).Content.ReadAsByteArrayAsync());
+
+        Assert.Contains("证实性材料清单", pdf);
+        Assert.Contains("report.pdf", pdf);
+        Assert.Contains($"大小:{content.Length} B", pdf); // NFKC folds the full-width colon
+        Assert.Contains(sha, pdf);
+        Assert.Contains("report.pdf", docx);
+        Assert.Contains(sha, docx);
+    }
+
+    [Fact]
     public async Task The_individual_form_pdf_shows_the_resident_id_masked_and_never_in_full()
     {
         var org = await build.Organization();

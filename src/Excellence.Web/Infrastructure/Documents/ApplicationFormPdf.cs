@@ -209,7 +209,7 @@ public sealed record ApplicationFormContent(string Heading, IReadOnlyList<(strin
         var r = a.Recommendation;
         sections.Add(new Section(N() + "推荐意见",
         [
-            new("本单位推荐意见", a.OwnUnitOpinion + "\n\n\n（盖章）：\n\n　　　　　　　　年　　月　　日"),
+            new("本单位推荐意见", a.OwnUnitOpinion + "\n\n\n（盖章）：\n\n　　　　　　　　　　　　年　　月　　日"),
             new("上级单位推荐意见", a.Direct ? "直接申报：" + a.DirectApplicationReason
                 : (r?.Opinion ?? "") + "\n\n\n（盖章）：\n\n　　　　　　　　" + (r?.Date is { } d ? d.ToString("yyyy年M月d日", Zh) : "　　　　年　　月　　日")),
         ]));
