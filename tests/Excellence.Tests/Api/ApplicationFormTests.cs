@@ -66,6 +66,59 @@ public class ApplicationFormTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains(sha, docx);
     }
 
+    private static async Task Upload(HttpClient client, Guid id, string name, byte[] content)
+    {
+        var upload = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        upload.Add(file, "file", name);
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsync($"/api/v1/applications/{id}/evidence", upload)).StatusCode);
+    }
+
+    private static int PageCount(byte[] pdf) =>
+        System.Text.RegularExpressions.Regex.Matches(System.Text.Encoding.Latin1.GetString(pdf), @"/Type\s*/Page\b").Count;
+
+    [Fact]
+    public async Task The_paper_copy_is_the_form_followed_by_a_page_per_evidence_file()
+    {
+        var org = await build.Organization();
+        var a = await build.Application(org, await build.Recommender());
+        var client = await app.ApiClient(await build.Applicant(org));
+        using var bitmap = new SkiaSharp.SKBitmap(300, 200);
+        bitmap.Erase(SkiaSharp.SKColors.SteelBlue);
+        using var png = SkiaSharp.SKImage.FromBitmap(bitmap).Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+        await Upload(client, a.Id, "证书.png", png.ToArray());
+        await Upload(client, a.Id, "report.pdf", System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"));
+
+        var form = await (await client.GetAsync($"/api/v1/applications/{a.Id}/form.pdf")).Content.ReadAsByteArrayAsync();
+        var response = await client.GetAsync($"/api/v1/applications/{a.Id}/paper.pdf");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        var paper = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(PageCount(form) + 2, PageCount(paper));
+        var text = await PdfText(paper);
+        Assert.Contains("附件 1/2", text);
+        Assert.Contains("证书.png", text);
+        Assert.Contains("附件 2/2", text);
+        Assert.Contains("report.pdf", text);
+        Assert.Contains("之后装订本证实性材料的打印件", text); // 页 comes back as the radical ⻚, which NFKC keeps
+        Assert.Contains(org.Name, text);
+    }
+
+    [Fact]
+    public async Task Another_organisation_gets_404_for_the_paper_copy()
+    {
+        var org = await build.Organization();
+        var a = await build.Application(org, await build.Recommender());
+        var other = await app.ApiClient(await build.Applicant(await build.Organization()));
+
+        var response = await other.GetAsync($"/api/v1/applications/{a.Id}/paper.pdf");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.NotEqual("application/pdf", response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task The_individual_form_pdf_shows_the_resident_id_masked_and_never_in_full()
     {

@@ -18,7 +18,10 @@ public sealed class ApplicationFormPdf(StringCatalog catalog, string? fontPath =
     private const float Width = 595, Height = 842, Margin = 50, LabelWidth = 140, Pad = 5, LineHeight = 15;
     private static readonly CultureInfo Zh = CultureInfo.GetCultureInfo("zh-CN");
 
-    public byte[]? Render(ApplicationDto a)
+    /// <summary>An evidence file for the paper copy; <see cref="Open"/> is set for pictures, which are printed on their page.</summary>
+    public sealed record Appendix(EvidenceView Evidence, Func<Stream>? Open);
+
+    public byte[]? Render(ApplicationDto a, IReadOnlyList<Appendix>? appendix = null)
     {
         var path = fontPath ?? DiagnosisPdf.DefaultFont;
         if (!File.Exists(path)) return null;
@@ -94,9 +97,49 @@ public sealed class ApplicationFormPdf(StringCatalog catalog, string? fontPath =
                 }
             }
             document.EndPage();
+
+            for (var n = 0; n < (appendix?.Count ?? 0); n++)
+            {
+                var (e, open) = (appendix![n].Evidence, appendix[n].Open);
+                canvas = document.BeginPage(Width, Height);
+                y = Margin;
+                canvas.DrawText($"附件 {n + 1}/{appendix.Count}：证实性材料", Margin, y + 13, SKTextAlign.Left, section, ink);
+                y += 30;
+                foreach (var line in new[] { "文件名：" + e.FileName, $"大小：{ApplicationFormContent.FormatSize(e.Size)}", "SHA-256：" + e.Sha256 })
+                    foreach (var part in Wrap(line, font, Width - 2 * Margin)) { canvas.DrawText(part, Margin, y + 11, SKTextAlign.Left, font, ink); y += LineHeight; }
+                y += 10;
+                canvas.DrawLine(Margin, y, Width - Margin, y, rule);
+                y += 15;
+                using var picture = open is null ? null : ReadImage(open);
+                if (picture is not null)
+                {
+                    var scale = Math.Min((Width - 2 * Margin) / picture.Width, (Height - Margin - y) / picture.Height);
+                    scale = Math.Min(scale, 1f);
+                    canvas.DrawImage(picture, SKRect.Create(Margin, y, picture.Width * scale, picture.Height * scale));
+                }
+                else
+                {
+                    var note = open is null
+                        ? "此页之后装订本证实性材料的打印件（按原文件打印，页码顺序不变）。"
+                        : "图片无法读取，请按原文件打印并装订于此页之后。";
+                    foreach (var part in Wrap(note, font, Width - 2 * Margin)) { canvas.DrawText(part, Margin, y + 11, SKTextAlign.Left, font, ink); y += LineHeight; }
+                }
+                document.EndPage();
+            }
             document.Close();
         }
         return stream.ToArray();
+    }
+
+    private static SKImage? ReadImage(Func<Stream> open)
+    {
+        try
+        {
+            using var stream = open();
+            using var data = SKData.Create(stream);
+            return data is null ? null : SKImage.FromEncodedData(data);
+        }
+        catch (IOException) { return null; }
     }
 
     /// <summary>Breaks by explicit line breaks, then by measured width, character by character (Chinese has no spaces).</summary>
@@ -223,6 +266,6 @@ public sealed record ApplicationFormContent(string Heading, IReadOnlyList<(strin
     public static string FileName(ApplicationDto a, string extension) =>
         $"application-{a.ReceiptNumber ?? $"{a.Year}-{a.Category}-{a.Id.ToString()[..8]}"}.{extension}";
 
-    private static string FormatSize(long bytes) =>
+    internal static string FormatSize(long bytes) =>
         bytes >= 1024 * 1024 ? $"{bytes / 1024d / 1024d:0.0} MB" : bytes >= 1024 ? $"{bytes / 1024d:0.0} KB" : $"{bytes} B";
 }
