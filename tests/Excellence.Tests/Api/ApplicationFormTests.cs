@@ -258,6 +258,7 @@ public class ApplicationFormTests(AppFactory app) : IClassFixture<AppFactory>
             var html = await client.Html(path);
             Assert.Contains($"href=\"/api/v1/applications/{a.Id}/form.pdf\"", html);
             Assert.Contains($"href=\"/api/v1/applications/{a.Id}/form.docx\"", html);
+            Assert.Contains($"href=\"/api/v1/applications/{a.Id}/paper.pdf\"", html);
             Assert.Contains("下载 PDF（打印用）", html);
         }
         var pdf = await pages[0].Item1.GetAsync($"/api/v1/applications/{a.Id}/form.pdf");
