@@ -33,6 +33,37 @@ public sealed class ApplicationEndpoints : IApiEndpoints
         g.MapGet("/{id:guid}/nominee/photo", NomineePhoto).RequireAuthorization(Policies.SignedIn).WithSummary("The nominee's photo");
         g.MapPost("/{id:guid}/recommendation", Recommend).RequireAuthorization(Policies.Recommender)
             .WithSummary("The named recommender recommends or returns: { decision, opinion }");
+        g.MapGet("/{id:guid}/form.pdf", FormPdf).RequireAuthorization(Policies.SignedIn).WithSummary("The filled form as a printable A4 PDF (resident ID masked)");
+        g.MapGet("/{id:guid}/paper.pdf", PaperPdf).RequireAuthorization(Policies.SignedIn)
+            .WithSummary("The paper copy to bind: the form, then a page per evidence file (pictures printed; PDFs named, printed after it)");
+        g.MapGet("/{id:guid}/form.docx", FormDocx).RequireAuthorization(Policies.SignedIn).WithSummary("The filled form as a Word document (resident ID masked)");
+    }
+
+    private static async Task<IResult> PaperPdf(Guid id, HttpContext http, PaperCopy.Handler paper, StringCatalog catalog)
+    {
+        var outcome = await paper.HandleAsync(http.RequiredActor(), id, http.RequestAborted);
+        if (!outcome.IsOk) return Outcome<int>.NotFound().ToResult(http);
+        var (a, bytes) = outcome.Value;
+        if (bytes is null) return Results.Problem(statusCode: 503, title: catalog.Text("Diagnosis.FontMissing", CultureInfo.CurrentUICulture));
+        return Results.File(bytes, "application/pdf", Infrastructure.Documents.ApplicationFormContent.FileName(a, "pdf").Replace("application-", "paper-copy-"));
+    }
+
+    private static async Task<IResult> FormDocx(Guid id, HttpContext http, GetApplication.Handler get, StringCatalog catalog)
+    {
+        var outcome = await get.HandleAsync(http.RequiredActor(), id, http.RequestAborted);
+        if (!outcome.IsOk) return outcome.ToResult(http);
+        var bytes = new Infrastructure.Documents.ApplicationFormDocx(catalog).Render(outcome.Value!.Application);
+        return Results.File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            Infrastructure.Documents.ApplicationFormContent.FileName(outcome.Value.Application, "docx"));
+    }
+
+    private static async Task<IResult> FormPdf(Guid id, HttpContext http, GetApplication.Handler get, StringCatalog catalog)
+    {
+        var outcome = await get.HandleAsync(http.RequiredActor(), id, http.RequestAborted);
+        if (!outcome.IsOk) return outcome.ToResult(http);
+        var bytes = new Infrastructure.Documents.ApplicationFormPdf(catalog).Render(outcome.Value!.Application);
+        if (bytes is null) return Results.Problem(statusCode: 503, title: catalog.Text("Diagnosis.FontMissing", CultureInfo.CurrentUICulture));
+        return Results.File(bytes, "application/pdf", Infrastructure.Documents.ApplicationFormContent.FileName(outcome.Value.Application, "pdf"));
     }
 
     private static async Task<IResult> List([AsParameters] ListQuery query, HttpContext http, ListApplications.Handler handler)
