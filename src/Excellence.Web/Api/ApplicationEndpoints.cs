@@ -44,7 +44,7 @@ public sealed class ApplicationEndpoints : IApiEndpoints
         var outcome = await paper.HandleAsync(http.RequiredActor(), id, http.RequestAborted);
         if (!outcome.IsOk) return Outcome<int>.NotFound().ToResult(http);
         var (a, bytes) = outcome.Value;
-        if (bytes is null) return Results.Problem(statusCode: 503, title: catalog.Text("Diagnosis.FontMissing", CultureInfo.CurrentUICulture));
+        if (bytes is null) return Results.Problem(statusCode: 503, title: catalog.Text(Infrastructure.Documents.CjkFont.MissingKey, CultureInfo.CurrentUICulture));
         return Results.File(bytes, "application/pdf", Infrastructure.Documents.ApplicationFormContent.FileName(a, "pdf").Replace("application-", "paper-copy-"));
     }
 
@@ -62,7 +62,7 @@ public sealed class ApplicationEndpoints : IApiEndpoints
         var outcome = await get.HandleAsync(http.RequiredActor(), id, http.RequestAborted);
         if (!outcome.IsOk) return outcome.ToResult(http);
         var bytes = new Infrastructure.Documents.ApplicationFormPdf(catalog).Render(outcome.Value!.Application);
-        if (bytes is null) return Results.Problem(statusCode: 503, title: catalog.Text("Diagnosis.FontMissing", CultureInfo.CurrentUICulture));
+        if (bytes is null) return Results.Problem(statusCode: 503, title: catalog.Text(Infrastructure.Documents.CjkFont.MissingKey, CultureInfo.CurrentUICulture));
         return Results.File(bytes, "application/pdf", Infrastructure.Documents.ApplicationFormContent.FileName(outcome.Value.Application, "pdf"));
     }
 

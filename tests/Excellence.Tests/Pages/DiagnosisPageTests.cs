@@ -161,6 +161,6 @@ public class DiagnosisPageTests(AppFactory app) : IClassFixture<AppFactory>
             new Dictionary<string, string>());
         Assert.Null(pdf.Render(report, System.Globalization.CultureInfo.GetCultureInfo("zh-CN")));
         Assert.Equal("服务器缺少中文字体（Noto Sans CJK），暂时无法生成 PDF，请联系秘书处。",
-            catalog!.Text("Diagnosis.FontMissing", System.Globalization.CultureInfo.GetCultureInfo("zh-CN")));
+            catalog!.Text("Documents.FontMissing", System.Globalization.CultureInfo.GetCultureInfo("zh-CN")));
     }
 }

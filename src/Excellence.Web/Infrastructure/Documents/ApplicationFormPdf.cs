@@ -23,9 +23,7 @@ public sealed class ApplicationFormPdf(StringCatalog catalog, string? fontPath =
 
     public byte[]? Render(ApplicationDto a, IReadOnlyList<Appendix>? appendix = null)
     {
-        var path = fontPath ?? DiagnosisPdf.DefaultFont;
-        if (!File.Exists(path)) return null;
-        using var typeface = SKTypeface.FromFile(path, 2);
+        using var typeface = CjkFont.Load(fontPath);
         if (typeface is null) return null;
         var form = ApplicationFormContent.Build(a, catalog);
 

@@ -12,16 +12,11 @@ namespace Excellence.Web.Infrastructure.Documents;
 /// </summary>
 public sealed class DiagnosisPdf(StringCatalog catalog, string? fontPath = null)
 {
-    public const string DefaultFont = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
-    /// <summary>Face 2 of the collection is Simplified Chinese.</summary>
-    private const int SimplifiedChineseFace = 2;
     private const float Width = 595, Height = 842, Margin = 50;
 
     public byte[]? Render(GetReport.Report report, CultureInfo culture)
     {
-        var path = fontPath ?? DefaultFont;
-        if (!File.Exists(path)) return null;
-        using var typeface = SKTypeface.FromFile(path, SimplifiedChineseFace);
+        using var typeface = CjkFont.Load(fontPath);
         if (typeface is null) return null;
 
         string T(string key, params object[] args) => catalog.Text(key, culture, args);

@@ -29,7 +29,7 @@ public sealed class ReportModel(GetReport.Handler handler, StringCatalog catalog
         if (!outcome.IsOk) return NotFound();
         var culture = CultureInfo.CurrentUICulture;
         var bytes = new Infrastructure.Documents.DiagnosisPdf(strings).Render(outcome.Value!, culture);
-        if (bytes is null) return StatusCode(503, catalog.Text("Diagnosis.FontMissing", culture));
+        if (bytes is null) return StatusCode(503, catalog.Text(Excellence.Web.Infrastructure.Documents.CjkFont.MissingKey, culture));
         Response.Headers.XContentTypeOptions = "nosniff";
         return File(bytes, "application/pdf", $"diagnosis-{outcome.Value!.SubmittedAt:yyyyMMdd}.pdf");
     }
