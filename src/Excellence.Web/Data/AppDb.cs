@@ -33,6 +33,17 @@ public abstract class AppDb : IdentityDbContext<User, Role, Guid>
     public DbSet<Domain.Applications.Nominee> Nominees => Set<Domain.Applications.Nominee>();
     public DbSet<Domain.Applications.StageChange> StageChanges => Set<Domain.Applications.StageChange>();
     public DbSet<Domain.Applications.Evidence> Evidence => Set<Domain.Applications.Evidence>();
+    // Preliminary review (issue 4): the expert pool, groups, assignments, conflicts, rubrics, score sheets.
+    public DbSet<Domain.Reviews.Expert> Experts => Set<Domain.Reviews.Expert>();
+    public DbSet<Domain.Reviews.ExpertAvailability> ExpertAvailability => Set<Domain.Reviews.ExpertAvailability>();
+    public DbSet<Domain.Reviews.ReviewGroup> ReviewGroups => Set<Domain.Reviews.ReviewGroup>();
+    public DbSet<Domain.Reviews.ReviewGroupMember> ReviewGroupMembers => Set<Domain.Reviews.ReviewGroupMember>();
+    public DbSet<Domain.Reviews.Assignment> Assignments => Set<Domain.Reviews.Assignment>();
+    public DbSet<Domain.Reviews.Conflict> Conflicts => Set<Domain.Reviews.Conflict>();
+    public DbSet<Domain.Reviews.Rubric> Rubrics => Set<Domain.Reviews.Rubric>();
+    public DbSet<Domain.Reviews.Criterion> Criteria => Set<Domain.Reviews.Criterion>();
+    public DbSet<Domain.Reviews.Review> Reviews => Set<Domain.Reviews.Review>();
+    public DbSet<Domain.Reviews.Consensus> Consensus => Set<Domain.Reviews.Consensus>();
 
     public abstract bool IsPostgres { get; }
 

@@ -22,7 +22,7 @@ public enum RecommenderKind { GroupCompany, DistrictBureau, IndustryAuthority, I
 /// <summary>The stages of one application (process.md).</summary>
 public enum Stage
 {
-    Draft, AwaitingRecommendation, Screening, ScreeningFailed, PreliminaryReview, PanelReview,
+    Draft, AwaitingRecommendation, Screening, AwaitingSupplement, ScreeningFailed, PreliminaryReview, PanelReview,
     SiteVerification, Proposed, Approved, NotApproved, PublicNotice, Published, Withdrawn,
 }
 

@@ -43,7 +43,7 @@ public class WorkflowTests
     [Fact]
     public void Withdrawal_is_possible_from_every_stage_before_approval_and_from_none_after()
     {
-        var before = new[] { Stage.Draft, Stage.AwaitingRecommendation, Stage.Screening, Stage.ScreeningFailed, Stage.PreliminaryReview,
+        var before = new[] { Stage.Draft, Stage.AwaitingRecommendation, Stage.Screening, Stage.AwaitingSupplement, Stage.ScreeningFailed, Stage.PreliminaryReview,
             Stage.PanelReview, Stage.SiteVerification, Stage.Proposed };
         foreach (var stage in Enum.GetValues<Stage>())
             Assert.Equal(before.Contains(stage), Workflow.Allows(stage, Move.Withdraw));
@@ -53,6 +53,8 @@ public class WorkflowTests
     public void The_later_stages_of_the_process_are_in_the_table()
     {
         Assert.Equal(Stage.PreliminaryReview, Workflow.Target(Stage.Screening, Move.PassScreening));
+        Assert.Equal(Stage.AwaitingSupplement, Workflow.Target(Stage.Screening, Move.RequestSupplement));
+        Assert.Equal(Stage.Screening, Workflow.Target(Stage.AwaitingSupplement, Move.AnswerSupplement));
         Assert.Equal(Stage.ScreeningFailed, Workflow.Target(Stage.Screening, Move.FailScreening));
         Assert.Equal(Stage.Proposed, Workflow.Target(Stage.SiteVerification, Move.Propose));
         Assert.Equal(Stage.Approved, Workflow.Target(Stage.Proposed, Move.Approve));

@@ -26,6 +26,9 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         b.Property(a => a.RecommenderDecision).HasConversion<string>().HasMaxLength(20);
         b.Property(a => a.RecommendedByName).HasMaxLength(256);
         b.Property(a => a.Version).IsConcurrencyToken();
+        b.Property(a => a.PreliminaryScore).HasPrecision(5, 1);
+        b.Property(a => a.ProposedLevel).HasConversion<string>().HasMaxLength(20);
+        b.Property(a => a.ApprovedLevel).HasConversion<string>().HasMaxLength(20);
         b.Property(a => a.QualityActivities).HasConversion(JsonList<QualityActivity>.Converter, JsonList<QualityActivity>.Comparer);
         b.Property(a => a.Awards).HasConversion(JsonList<Award>.Converter, JsonList<Award>.Comparer);
         b.Property(a => a.Eligibility).HasConversion(JsonList<EligibilityAnswer>.Converter, JsonList<EligibilityAnswer>.Comparer);
@@ -69,24 +72,6 @@ internal sealed class StageChangeConfiguration : IEntityTypeConfiguration<StageC
         b.HasIndex(c => c.ApplicationId);
         b.HasOne<Application>().WithMany().HasForeignKey(c => c.ApplicationId).OnDelete(DeleteBehavior.Cascade);
     }
-}
-
-/// <summary>A list of small records kept as one JSON text column, compared by content.</summary>
-internal static class JsonList<T>
-{
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
-    public static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<List<T>, string> Converter = new(
-        v => JsonSerializer.Serialize(v, Options),
-        v => JsonSerializer.Deserialize<List<T>>(v, Options) ?? new List<T>());
-
-    public static readonly ValueComparer<List<T>> Comparer = new(
-        (a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
-        v => JsonSerializer.Serialize(v, Options).GetHashCode(),
-        v => JsonSerializer.Deserialize<List<T>>(JsonSerializer.Serialize(v, Options), Options)!);
 }
 
 internal sealed class EvidenceConfiguration : IEntityTypeConfiguration<Evidence>

@@ -58,6 +58,18 @@ public sealed class Application : IAudited
     /// <summary>The form as submitted (JSON of the API's application shape, section 一 included).</summary>
     public string? SnapshotJson { get; set; }
 
+    // The evaluation's outcome (screening to publication).
+    /// <summary>The aggregated preliminary score (mean, trimmed, or the consensus), once ranked.</summary>
+    public decimal? PreliminaryScore { get; set; }
+    /// <summary>The level proposed by the preliminary review, the panel or the site visit; null: not recognised.</summary>
+    public Level? ProposedLevel { get; set; }
+    /// <summary>On the benchmark-candidate list for the panel review (专家会审).</summary>
+    public bool IsBenchmarkCandidate { get; set; }
+    /// <summary>The level the approval meeting decided (changed only by an upheld objection).</summary>
+    public Level? ApprovedLevel { get; set; }
+    /// <summary>The applicant agrees that organisation (or person), title, category and level are published.</summary>
+    public bool ConsentToPublish { get; set; } = true;
+
     public bool IsIndividual => Category == Category.IndividualExperience;
 }
 

@@ -4,7 +4,7 @@ namespace Excellence.Web.Domain.Applications;
 public enum Move
 {
     SubmitForRecommendation, SubmitDirect, Recommend, Return, Withdraw,
-    PassScreening, FailScreening, StartPanelReview, RequestSiteVerification, Propose,
+    RequestSupplement, AnswerSupplement, PassScreening, FailScreening, StartPanelReview, RequestSiteVerification, Propose,
     Approve, NotApprove, StartPublicNotice, Publish,
 }
 
@@ -26,7 +26,7 @@ public static class Workflow
     /// <summary>The stages before approval, from which the applicant may withdraw.</summary>
     public static readonly IReadOnlySet<Stage> Withdrawable = new HashSet<Stage>
     {
-        Stage.Draft, Stage.AwaitingRecommendation, Stage.Screening, Stage.ScreeningFailed, Stage.PreliminaryReview,
+        Stage.Draft, Stage.AwaitingRecommendation, Stage.Screening, Stage.AwaitingSupplement, Stage.ScreeningFailed, Stage.PreliminaryReview,
         Stage.PanelReview, Stage.SiteVerification, Stage.Proposed,
     };
 
@@ -44,6 +44,8 @@ public static class Workflow
             [(Stage.AwaitingRecommendation, Move.Recommend)] = Stage.Screening,
             [(Stage.AwaitingRecommendation, Move.Return)] = Stage.Draft,
             // Later stages, for the screening, review, approval and notice issues.
+            [(Stage.Screening, Move.RequestSupplement)] = Stage.AwaitingSupplement,
+            [(Stage.AwaitingSupplement, Move.AnswerSupplement)] = Stage.Screening,
             [(Stage.Screening, Move.PassScreening)] = Stage.PreliminaryReview,
             [(Stage.Screening, Move.FailScreening)] = Stage.ScreeningFailed,
             [(Stage.PreliminaryReview, Move.StartPanelReview)] = Stage.PanelReview,

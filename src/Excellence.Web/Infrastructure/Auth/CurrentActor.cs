@@ -39,8 +39,12 @@ public sealed class ActorMiddleware(RequestDelegate next)
                 identity.AddClaims(roles.Select(r => new Claim(ClaimTypes.Role, r)));
                 identity.AddClaims(http.User.Claims.Where(c => c.Type is "amr" or "AspNet.Identity.SecurityStamp"));
                 http.User = new ClaimsPrincipal(identity);
+                // The expert record of an expert account: assignments and conflicts are keyed by it.
+                Guid? expertId = roles.Contains(Roles.Expert)
+                    ? await db.Experts.AsNoTracking().Where(e => e.UserId == userId).Select(e => (Guid?)e.Id).FirstOrDefaultAsync(http.RequestAborted)
+                    : null;
                 var actor = new Actor(user.Id, string.IsNullOrEmpty(user.DisplayName) ? user.Email ?? "" : user.DisplayName,
-                    roles.ToHashSet(), user.OrganizationId, user.RecommenderUnitId);
+                    roles.ToHashSet(), user.OrganizationId, user.RecommenderUnitId, expertId);
                 http.Items[ItemKey] = new SignedInUser(actor, user.TwoFactorEnabled);
                 auditActor.UserId = user.Id;
                 auditActor.Name = user.Email ?? user.Id.ToString();

@@ -316,7 +316,12 @@ namespace Excellence.Web.Data.Migrations.Postgres
                     RecommenderOpinionDate = table.Column<DateOnly>(type: "date", nullable: true),
                     RecommendedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     RecommendedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    SnapshotJson = table.Column<string>(type: "text", nullable: true)
+                    SnapshotJson = table.Column<string>(type: "text", nullable: true),
+                    PreliminaryScore = table.Column<decimal>(type: "numeric(5,1)", precision: 5, scale: 1, nullable: true),
+                    ProposedLevel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    IsBenchmarkCandidate = table.Column<bool>(type: "boolean", nullable: false),
+                    ApprovedLevel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    ConsentToPublish = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -389,6 +394,38 @@ namespace Excellence.Web.Data.Migrations.Postgres
                         principalTable: "Rounds",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Rubrics",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Category = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    ExpertsPerApplication = table.Column<int>(type: "integer", nullable: false),
+                    TrimFrom = table.Column<int>(type: "integer", nullable: false),
+                    DivergencePoints = table.Column<decimal>(type: "numeric", nullable: false),
+                    DivergenceBlockPercent = table.Column<decimal>(type: "numeric", nullable: false),
+                    BenchmarkMin = table.Column<decimal>(type: "numeric", nullable: false),
+                    ExcellentMin = table.Column<decimal>(type: "numeric", nullable: false),
+                    AdvancingMin = table.Column<decimal>(type: "numeric", nullable: false),
+                    BenchmarkBlockGatePercent = table.Column<decimal>(type: "numeric", nullable: false),
+                    BenchmarkQuotaPercent = table.Column<decimal>(type: "numeric", nullable: true),
+                    AffiliationYears = table.Column<int>(type: "integer", nullable: false),
+                    FrozenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Rubrics", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Rubrics_Rounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "Rounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -524,6 +561,42 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Experts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    OrganizationName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OrganizationCreditCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: true),
+                    GroupName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    GroupCreditCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: true),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    PhoneCipher = table.Column<string>(type: "text", nullable: false),
+                    PhoneMasked = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Categories = table.Column<string>(type: "text", nullable: false),
+                    Industries = table.Column<string>(type: "text", nullable: false),
+                    Sectors = table.Column<string>(type: "text", nullable: false),
+                    Affiliations = table.Column<string>(type: "text", nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Experts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Experts_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Evidence",
                 columns: table => new
                 {
@@ -608,6 +681,245 @@ namespace Excellence.Web.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Criteria",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RubricId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    Block = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    BlockName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    BlockNameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Code = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    MaxPoints = table.Column<decimal>(type: "numeric", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Criteria", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Criteria_Rubrics_RubricId",
+                        column: x => x.RubricId,
+                        principalTable: "Rubrics",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Conflicts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ExpertId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    DeclaredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DeclaredBy = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Conflicts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Conflicts_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Conflicts_Experts_ExpertId",
+                        column: x => x.ExpertId,
+                        principalTable: "Experts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExpertAvailability",
+                columns: table => new
+                {
+                    ExpertId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Available = table.Column<bool>(type: "boolean", nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExpertAvailability", x => new { x.ExpertId, x.Year });
+                    table.ForeignKey(
+                        name: "FK_ExpertAvailability_Experts_ExpertId",
+                        column: x => x.ExpertId,
+                        principalTable: "Experts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReviewGroups",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Category = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    LeaderExpertId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewGroups", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReviewGroups_Experts_LeaderExpertId",
+                        column: x => x.LeaderExpertId,
+                        principalTable: "Experts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReviewGroups_Rounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "Rounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Assignments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ExpertId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Category = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    ReviewGroupId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Source = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    AssignedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AssignedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecusedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RecusalReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Assignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Assignments_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Assignments_Experts_ExpertId",
+                        column: x => x.ExpertId,
+                        principalTable: "Experts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Assignments_ReviewGroups_ReviewGroupId",
+                        column: x => x.ReviewGroupId,
+                        principalTable: "ReviewGroups",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Consensus",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReviewGroupId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Score = table.Column<decimal>(type: "numeric", nullable: false),
+                    BlockPoints = table.Column<string>(type: "text", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    ByExpertId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Consensus", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Consensus_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Consensus_ReviewGroups_ReviewGroupId",
+                        column: x => x.ReviewGroupId,
+                        principalTable: "ReviewGroups",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReviewGroupMembers",
+                columns: table => new
+                {
+                    ReviewGroupId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ExpertId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewGroupMembers", x => new { x.ReviewGroupId, x.ExpertId });
+                    table.ForeignKey(
+                        name: "FK_ReviewGroupMembers_Experts_ExpertId",
+                        column: x => x.ExpertId,
+                        principalTable: "Experts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReviewGroupMembers_ReviewGroups_ReviewGroupId",
+                        column: x => x.ReviewGroupId,
+                        principalTable: "ReviewGroups",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Reviews",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssignmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ExpertId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RubricId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Scores = table.Column<string>(type: "text", nullable: false),
+                    Strengths = table.Column<string>(type: "text", nullable: false),
+                    Opportunities = table.Column<string>(type: "text", nullable: false),
+                    Veto = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    VetoNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Total = table.Column<decimal>(type: "numeric", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Reviews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Reviews_Assignments_AssignmentId",
+                        column: x => x.AssignmentId,
+                        principalTable: "Assignments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Reviews_Rubrics_RubricId",
+                        column: x => x.RubricId,
+                        principalTable: "Rubrics",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Applications_OrganizationId_Year",
                 table: "Applications",
@@ -682,6 +994,27 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Assignments_ApplicationId_ExpertId",
+                table: "Assignments",
+                columns: new[] { "ApplicationId", "ExpertId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assignments_ExpertId_Year_Status",
+                table: "Assignments",
+                columns: new[] { "ExpertId", "Year", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assignments_ReviewGroupId",
+                table: "Assignments",
+                column: "ReviewGroupId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assignments_Year_Category",
+                table: "Assignments",
+                columns: new[] { "Year", "Category" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AuditEvents_ActorId",
                 table: "AuditEvents",
                 column: "ActorId");
@@ -695,6 +1028,33 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 name: "IX_AuditEvents_RecordType_RecordId",
                 table: "AuditEvents",
                 columns: new[] { "RecordType", "RecordId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conflicts_ApplicationId",
+                table: "Conflicts",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conflicts_ExpertId_ApplicationId",
+                table: "Conflicts",
+                columns: new[] { "ExpertId", "ApplicationId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Consensus_ApplicationId",
+                table: "Consensus",
+                column: "ApplicationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Consensus_ReviewGroupId",
+                table: "Consensus",
+                column: "ReviewGroupId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Criteria_RubricId_Code",
+                table: "Criteria",
+                columns: new[] { "RubricId", "Code" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Diagnoses_IndicatorSystemId",
@@ -720,6 +1080,17 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 name: "IX_Evidence_ApplicationId",
                 table: "Evidence",
                 column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Experts_Email",
+                table: "Experts",
+                column: "Email");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Experts_UserId",
+                table: "Experts",
+                column: "UserId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_IndicatorSystems_Number",
@@ -751,6 +1122,47 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReviewGroupMembers_ExpertId",
+                table: "ReviewGroupMembers",
+                column: "ExpertId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewGroups_LeaderExpertId",
+                table: "ReviewGroups",
+                column: "LeaderExpertId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewGroups_RoundId",
+                table: "ReviewGroups",
+                column: "RoundId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewGroups_Year_Category",
+                table: "ReviewGroups",
+                columns: new[] { "Year", "Category" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reviews_ApplicationId_Status",
+                table: "Reviews",
+                columns: new[] { "ApplicationId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reviews_AssignmentId",
+                table: "Reviews",
+                column: "AssignmentId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reviews_ExpertId",
+                table: "Reviews",
+                column: "ExpertId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reviews_RubricId",
+                table: "Reviews",
+                column: "RubricId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RoundCategories_RoundId_Category",
                 table: "RoundCategories",
                 columns: new[] { "RoundId", "Category" },
@@ -765,6 +1177,17 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 name: "IX_Rounds_Year",
                 table: "Rounds",
                 column: "Year",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rubrics_RoundId",
+                table: "Rubrics",
+                column: "RoundId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rubrics_Year_Category",
+                table: "Rubrics",
+                columns: new[] { "Year", "Category" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -795,6 +1218,15 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 name: "AuditEvents");
 
             migrationBuilder.DropTable(
+                name: "Conflicts");
+
+            migrationBuilder.DropTable(
+                name: "Consensus");
+
+            migrationBuilder.DropTable(
+                name: "Criteria");
+
+            migrationBuilder.DropTable(
                 name: "DiagnosisDimensionScores");
 
             migrationBuilder.DropTable(
@@ -804,10 +1236,19 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 name: "Evidence");
 
             migrationBuilder.DropTable(
+                name: "ExpertAvailability");
+
+            migrationBuilder.DropTable(
                 name: "Nominees");
 
             migrationBuilder.DropTable(
                 name: "OrganizationInvitations");
+
+            migrationBuilder.DropTable(
+                name: "ReviewGroupMembers");
+
+            migrationBuilder.DropTable(
+                name: "Reviews");
 
             migrationBuilder.DropTable(
                 name: "RoundCategories");
@@ -822,25 +1263,37 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "Diagnoses");
 
             migrationBuilder.DropTable(
-                name: "Diagnoses");
+                name: "Assignments");
+
+            migrationBuilder.DropTable(
+                name: "Rubrics");
+
+            migrationBuilder.DropTable(
+                name: "IndicatorSystems");
 
             migrationBuilder.DropTable(
                 name: "Applications");
 
             migrationBuilder.DropTable(
-                name: "IndicatorSystems");
+                name: "ReviewGroups");
+
+            migrationBuilder.DropTable(
+                name: "Experts");
+
+            migrationBuilder.DropTable(
+                name: "Rounds");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "Organizations");
 
             migrationBuilder.DropTable(
                 name: "RecommenderUnits");
-
-            migrationBuilder.DropTable(
-                name: "Rounds");
         }
     }
 }
