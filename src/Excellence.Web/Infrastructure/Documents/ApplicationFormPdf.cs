@@ -18,10 +18,14 @@ public sealed class ApplicationFormPdf(StringCatalog catalog, string? fontPath =
     private const float Width = 595, Height = 842, Margin = 50, LabelWidth = 140, Pad = 5, LineHeight = 15;
     private static readonly CultureInfo Zh = CultureInfo.GetCultureInfo("zh-CN");
 
-    /// <summary>An evidence file for the paper copy; <see cref="Open"/> is set for pictures, which are printed on their page.</summary>
-    public sealed record Appendix(EvidenceView Evidence, Func<Stream>? Open);
+    /// <summary>
+    /// An evidence file for the paper copy; <see cref="Open"/> is set for pictures, which are printed on their page.
+    /// <see cref="FollowingPages"/> is set for a PDF whose own pages the caller appends after the separator page.
+    /// </summary>
+    public sealed record Appendix(EvidenceView Evidence, Func<Stream>? Open, int? FollowingPages = null);
 
-    public byte[]? Render(ApplicationDto a, IReadOnlyList<Appendix>? appendix = null)
+    /// <param name="appendixPages">When given, receives the 0-based page index of each appendix's separator page.</param>
+    public byte[]? Render(ApplicationDto a, IReadOnlyList<Appendix>? appendix = null, List<int>? appendixPages = null)
     {
         using var typeface = CjkFont.Load(fontPath);
         if (typeface is null) return null;
@@ -39,7 +43,9 @@ public sealed class ApplicationFormPdf(StringCatalog catalog, string? fontPath =
             using var shade = new SKPaint { Color = new SKColor(0xF0, 0xF0, 0xF0), Style = SKPaintStyle.Fill };
 
             // Cover.
-            var canvas = document.BeginPage(Width, Height);
+            var pages = 0;
+            SKCanvas Begin() { pages++; return document.BeginPage(Width, Height); }
+            var canvas = Begin();
             canvas.DrawText(form.Heading, Width / 2, 220, SKTextAlign.Center, heading, ink);
             float cy = 330;
             foreach (var (label, value) in form.Cover)
@@ -51,9 +57,9 @@ public sealed class ApplicationFormPdf(StringCatalog catalog, string? fontPath =
             }
             document.EndPage();
 
-            canvas = document.BeginPage(Width, Height);
+            canvas = Begin();
             float y = Margin;
-            void NewPage() { document.EndPage(); canvas = document.BeginPage(Width, Height); y = Margin; }
+            void NewPage() { document.EndPage(); canvas = Begin(); y = Margin; }
 
             foreach (var s in form.Sections)
             {
@@ -98,8 +104,9 @@ public sealed class ApplicationFormPdf(StringCatalog catalog, string? fontPath =
 
             for (var n = 0; n < (appendix?.Count ?? 0); n++)
             {
-                var (e, open) = (appendix![n].Evidence, appendix[n].Open);
-                canvas = document.BeginPage(Width, Height);
+                var (e, open, following) = (appendix![n].Evidence, appendix[n].Open, appendix[n].FollowingPages);
+                canvas = Begin();
+                appendixPages?.Add(pages - 1);
                 y = Margin;
                 canvas.DrawText($"附件 {n + 1}/{appendix.Count}：证实性材料", Margin, y + 13, SKTextAlign.Left, section, ink);
                 y += 30;
@@ -108,7 +115,7 @@ public sealed class ApplicationFormPdf(StringCatalog catalog, string? fontPath =
                 y += 10;
                 canvas.DrawLine(Margin, y, Width - Margin, y, rule);
                 y += 15;
-                using var picture = open is null ? null : ReadImage(open);
+                using var picture = open is null || following is not null ? null : ReadImage(open);
                 if (picture is not null)
                 {
                     var scale = Math.Min((Width - 2 * Margin) / picture.Width, (Height - Margin - y) / picture.Height);
@@ -117,8 +124,8 @@ public sealed class ApplicationFormPdf(StringCatalog catalog, string? fontPath =
                 }
                 else
                 {
-                    var note = open is null
-                        ? "此页之后装订本证实性材料的打印件（按原文件打印，页码顺序不变）。"
+                    var note = following is { } count ? $"以下 {count} 页为本证实性材料原文件。"
+                        : open is null ? "此页之后装订本证实性材料的打印件（按原文件打印，页码顺序不变）。"
                         : "图片无法读取，请按原文件打印并装订于此页之后。";
                     foreach (var part in Wrap(note, font, Width - 2 * Margin)) { canvas.DrawText(part, Margin, y + 11, SKTextAlign.Left, font, ink); y += LineHeight; }
                 }
