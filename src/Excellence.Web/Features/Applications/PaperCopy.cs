@@ -40,7 +40,9 @@ public static class PaperCopy
                 };
             }).ToList();
             var separators = new List<int>();
-            var pdf = new ApplicationFormPdf(catalog).Render(a, appendix, separators);
+            var photoName = a.Nominee?.PhotoSha256 is null ? null
+                : await db.Nominees.AsNoTracking().Where(n => n.ApplicationId == id).Select(n => n.PhotoStoredName).FirstOrDefaultAsync(ct);
+            var pdf = new ApplicationFormPdf(catalog).Render(a, appendix, separators, photoName is null ? null : () => store.Open(photoName));
             if (pdf is null) return Outcome<(ApplicationDto, byte[]?)>.Ok((a, null));
             var inserts = appendix.Select((x, i) => (x, i)).Where(t => t.x.FollowingPages is not null)
                 .Select(t => (separators[t.i], t.x.Open!)).ToList();

@@ -25,7 +25,8 @@ public sealed class ApplicationFormPdf(StringCatalog catalog, string? fontPath =
     public sealed record Appendix(EvidenceView Evidence, Func<Stream>? Open, int? FollowingPages = null);
 
     /// <param name="appendixPages">When given, receives the 0-based page index of each appendix's separator page.</param>
-    public byte[]? Render(ApplicationDto a, IReadOnlyList<Appendix>? appendix = null, List<int>? appendixPages = null)
+    /// <param name="photo">The nominee's photo (re-encoded at upload), printed in the 照片 row of attachment 3.</param>
+    public byte[]? Render(ApplicationDto a, IReadOnlyList<Appendix>? appendix = null, List<int>? appendixPages = null, Func<Stream>? photo = null)
     {
         using var typeface = CjkFont.Load(fontPath);
         if (typeface is null) return null;
@@ -71,6 +72,13 @@ public sealed class ApplicationFormPdf(StringCatalog catalog, string? fontPath =
                     foreach (var part in Wrap(note, font, Width - 2 * Margin)) { canvas.DrawText(part, Margin, y + 11, SKTextAlign.Left, font, ink); y += LineHeight; }
                 foreach (var row in s.Rows)
                 {
+                    if (row.Photo)
+                    {
+                        if (y + PhotoRowHeight > Height - Margin) NewPage();
+                        DrawPhotoRow(canvas, row, y, photo, font, ink, rule, shade);
+                        y += PhotoRowHeight;
+                        continue;
+                    }
                     var labelLines = Wrap(row.Label, font, LabelWidth - 2 * Pad).ToList();
                     var valueLines = Wrap(row.Value, font, Width - 2 * Margin - LabelWidth - 2 * Pad).ToList();
                     if (valueLines.Count == 0) valueLines.Add("");
@@ -136,6 +144,27 @@ public sealed class ApplicationFormPdf(StringCatalog catalog, string? fontPath =
         return stream.ToArray();
     }
 
+    private const float PhotoRowHeight = 150;
+
+    /// <summary>The 照片 row: the picture at most 100 × 140 pt (a 2-inch photo), aspect kept; a blank box when there is none.</summary>
+    private static void DrawPhotoRow(SKCanvas canvas, ApplicationFormContent.Row row, float y, Func<Stream>? photo, SKFont font, SKPaint ink, SKPaint rule, SKPaint shade)
+    {
+        var labelRect = new SKRect(Margin, y, Margin + LabelWidth, y + PhotoRowHeight);
+        var valueRect = new SKRect(Margin + LabelWidth, y, Width - Margin, y + PhotoRowHeight);
+        canvas.DrawRect(labelRect, shade);
+        canvas.DrawRect(labelRect, rule);
+        canvas.DrawRect(valueRect, rule);
+        canvas.DrawText(row.Label, Margin + Pad, y + Pad + 11, SKTextAlign.Left, font, ink);
+        using var picture = photo is null ? null : ReadImage(photo);
+        if (picture is null)
+        {
+            canvas.DrawText(row.Value, valueRect.Left + Pad, y + Pad + 11, SKTextAlign.Left, font, ink);
+            return;
+        }
+        var scale = Math.Min(100f / picture.Width, 140f / picture.Height);
+        canvas.DrawImage(picture, SKRect.Create(valueRect.Left + Pad, y + Pad, picture.Width * scale, picture.Height * scale));
+    }
+
     private static SKImage? ReadImage(Func<Stream> open)
     {
         try
@@ -169,7 +198,8 @@ public sealed class ApplicationFormPdf(StringCatalog catalog, string? fontPath =
 /// <summary>What the printed form says, in its order, shared by the PDF and the DOCX.</summary>
 public sealed record ApplicationFormContent(string Heading, IReadOnlyList<(string Label, string Value)> Cover, IReadOnlyList<ApplicationFormContent.Section> Sections)
 {
-    public sealed record Row(string Label, string Value);
+    /// <summary>A label and its value; <see cref="Photo"/> marks the 照片 row, where the PDF prints the picture.</summary>
+    public sealed record Row(string Label, string Value, bool Photo = false);
     public sealed record Section(string Title, IReadOnlyList<Row> Rows, string? Note = null)
     {
         /// <summary>An empty table still prints one row, so the paper form never looks cut off.</summary>
@@ -222,6 +252,7 @@ public sealed record ApplicationFormContent(string Heading, IReadOnlyList<(strin
             sections.Add(new Section(N() + "申报人基本信息",
             [
                 new("姓名", n.Name ?? ""),
+                new("照片", n.PhotoSha256 is null ? "（未上传）" : "已上传", Photo: true),
                 new("身份证号", n.ResidentId ?? ""),
                 new("性别", E(n.Gender)),
                 new("政治面貌", E(n.PoliticalStatus)),
