@@ -85,6 +85,17 @@ public class ApplicationJourney(BrowserFixture browser)
         await Assertions.Expect(page.Locator("body")).ToContainTextAsync("等待推荐单位审核");
         await Assertions.Expect(page.Locator("body")).ToContainTextAsync("证明材料.pdf");
         await BrowserFixture.Screenshot(page, "application-submitted");
+        // The print links hand over real documents as downloads, not pages.
+        foreach (var (id, extension, magic) in new[] { ("#form-pdf", ".pdf", "%PDF"), ("#paper-pdf", ".pdf", "%PDF"), ("#form-docx", ".docx", "PK") })
+        {
+            var download = await page.RunAndWaitForDownloadAsync(() => page.Locator(id).ClickAsync());
+            Assert.EndsWith(extension, download.SuggestedFilename);
+            var path = await download.PathAsync();
+            var head = new byte[4];
+            await using (var file = File.OpenRead(path)) Assert.Equal(magic.Length, await file.ReadAsync(head.AsMemory(0, magic.Length)));
+            Assert.Equal(magic, System.Text.Encoding.ASCII.GetString(head, 0, magic.Length));
+            Assert.True(new FileInfo(path).Length > 2000, $"{id} gave only {new FileInfo(path).Length} bytes");
+        }
         await page.Context.CloseAsync();
 
         var recommender = await browser.NewPage(1366, 900);

@@ -57,11 +57,13 @@ public sealed class ApplicationEndpoints : IApiEndpoints
             Infrastructure.Documents.ApplicationFormContent.FileName(outcome.Value.Application, "docx"));
     }
 
-    private static async Task<IResult> FormPdf(Guid id, HttpContext http, GetApplication.Handler get, StringCatalog catalog)
+    private static async Task<IResult> FormPdf(Guid id, HttpContext http, GetApplication.Handler get, DownloadPhoto.Handler photos, StringCatalog catalog)
     {
         var outcome = await get.HandleAsync(http.RequiredActor(), id, http.RequestAborted);
         if (!outcome.IsOk) return outcome.ToResult(http);
-        var bytes = new Infrastructure.Documents.ApplicationFormPdf(catalog).Render(outcome.Value!.Application);
+        var photo = outcome.Value!.Application.Nominee?.PhotoSha256 is null ? null : await photos.HandleAsync(http.RequiredActor(), id, http.RequestAborted);
+        await using var picture = photo is { IsOk: true } ? photo.Value : null;
+        var bytes = new Infrastructure.Documents.ApplicationFormPdf(catalog).Render(outcome.Value!.Application, photo: picture is null ? null : () => picture);
         if (bytes is null) return Results.Problem(statusCode: 503, title: catalog.Text(Infrastructure.Documents.CjkFont.MissingKey, CultureInfo.CurrentUICulture));
         return Results.File(bytes, "application/pdf", Infrastructure.Documents.ApplicationFormContent.FileName(outcome.Value.Application, "pdf"));
     }

@@ -78,8 +78,27 @@ public class ApplicationFormTests(AppFactory app) : IClassFixture<AppFactory>
     private static int PageCount(byte[] pdf) =>
         System.Text.RegularExpressions.Regex.Matches(System.Text.Encoding.Latin1.GetString(pdf), @"/Type\s*/Page\b").Count;
 
+    /// <summary>A real PDF of <paramref name="pages"/> pages, each saying which page it is.</summary>
+    private static byte[] PdfOfPages(int pages)
+    {
+        using var stream = new MemoryStream();
+        using (var document = SkiaSharp.SKDocument.CreatePdf(stream))
+        {
+            using var font = new SkiaSharp.SKFont(SkiaSharp.SKTypeface.Default, 24);
+            using var ink = new SkiaSharp.SKPaint { Color = SkiaSharp.SKColors.Black };
+            for (var i = 1; i <= pages; i++)
+            {
+                var canvas = document.BeginPage(595, 842);
+                canvas.DrawText($"Original evidence page {i} of {pages}", 60, 100, SkiaSharp.SKTextAlign.Left, font, ink);
+                document.EndPage();
+            }
+            document.Close();
+        }
+        return stream.ToArray();
+    }
+
     [Fact]
-    public async Task The_paper_copy_is_the_form_followed_by_a_page_per_evidence_file()
+    public async Task The_paper_copy_is_the_form_followed_by_each_evidence_file_with_the_pdf_pages_themselves()
     {
         var org = await build.Organization();
         var a = await build.Application(org, await build.Recommender());
@@ -88,7 +107,8 @@ public class ApplicationFormTests(AppFactory app) : IClassFixture<AppFactory>
         bitmap.Erase(SkiaSharp.SKColors.SteelBlue);
         using var png = SkiaSharp.SKImage.FromBitmap(bitmap).Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
         await Upload(client, a.Id, "证书.png", png.ToArray());
-        await Upload(client, a.Id, "report.pdf", System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"));
+        await Upload(client, a.Id, "report.pdf", PdfOfPages(3));
+        await Upload(client, a.Id, "damaged.pdf", System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"));
 
         var form = await (await client.GetAsync($"/api/v1/applications/{a.Id}/form.pdf")).Content.ReadAsByteArrayAsync();
         var response = await client.GetAsync($"/api/v1/applications/{a.Id}/paper.pdf");
@@ -96,12 +116,18 @@ public class ApplicationFormTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
         var paper = await response.Content.ReadAsByteArrayAsync();
-        Assert.Equal(PageCount(form) + 2, PageCount(paper));
+        // The form, a page with the picture, a separator and the PDF's 3 pages, a page for the unreadable PDF.
+        Assert.Equal(PageCount(form) + 1 + 1 + 3 + 1, PageCount(paper));
         var text = await PdfText(paper);
-        Assert.Contains("附件 1/2", text);
+        Assert.Contains("附件 1/3", text);
         Assert.Contains("证书.png", text);
-        Assert.Contains("附件 2/2", text);
+        Assert.Contains("附件 2/3", text);
         Assert.Contains("report.pdf", text);
+        Assert.Contains("以下 3", text);
+        Assert.Contains("Original evidence page 1 of 3", text);
+        Assert.Contains("Original evidence page 3 of 3", text);
+        Assert.True(text.LastIndexOf("report.pdf", StringComparison.Ordinal) < text.IndexOf("Original evidence page 1 of 3", StringComparison.Ordinal));
+        Assert.True(text.IndexOf("Original evidence page 3 of 3", StringComparison.Ordinal) < text.LastIndexOf("damaged.pdf", StringComparison.Ordinal));
         Assert.Contains("之后装订本证实性材料的打印件", text); // 页 comes back as the radical ⻚, which NFKC keeps
         Assert.Contains(org.Name, text);
     }

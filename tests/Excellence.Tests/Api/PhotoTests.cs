@@ -68,4 +68,44 @@ public class PhotoTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("The photo must be a JPG or PNG image", (await response.Json()).GetProperty("errors").GetProperty("photo")[0].GetString());
         Assert.Null((await build.Reload(a.Id))!.Nominee!.PhotoStoredName);
     }
+
+    /// <summary>The images embedded in a PDF, as poppler's pdfimages lists them (one line per image).</summary>
+    private static async Task<string[]> PdfImages(byte[] pdf)
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllBytesAsync(file, pdf);
+            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("pdfimages", ["-list", file]) { RedirectStandardOutput = true })!;
+            var output = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            return output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2).ToArray();
+        }
+        finally { File.Delete(file); }
+    }
+
+    [Fact]
+    public async Task The_printed_individual_form_carries_the_nominees_photo()
+    {
+        var org = await build.Organization();
+        var a = await build.Application(org, await build.Recommender(), complete: false, category: Category.IndividualExperience);
+        var client = await app.ApiClient(await build.Applicant(org));
+        var without = await (await client.GetAsync($"/api/v1/applications/{a.Id}/form.pdf")).Content.ReadAsByteArrayAsync();
+        Assert.Equal(HttpStatusCode.OK, (await Upload(client, a.Id, JpegWithExif("x"))).StatusCode);
+
+        var with = await (await client.GetAsync($"/api/v1/applications/{a.Id}/form.pdf")).Content.ReadAsByteArrayAsync();
+        var paper = await (await client.GetAsync($"/api/v1/applications/{a.Id}/paper.pdf")).Content.ReadAsByteArrayAsync();
+
+        if (Environment.GetEnvironmentVariable("EXCELLENCE_ARTEFACTS") is { Length: > 0 } artefacts)
+        {
+            Directory.CreateDirectory(artefacts);
+            await File.WriteAllBytesAsync(Path.Combine(artefacts, "individual-form.pdf"), with);
+        }
+        Assert.Empty(await PdfImages(without));
+        var images = await PdfImages(with);
+        Assert.Single(images);
+        var columns = images[0].Split(' ', StringSplitOptions.RemoveEmptyEntries); // page num type width height …
+        Assert.Equal(["image", "300", "400"], columns[2..5]);
+        Assert.Single(await PdfImages(paper));
+    }
 }

@@ -18,10 +18,15 @@ public sealed class ApplicationFormPdf(StringCatalog catalog, string? fontPath =
     private const float Width = 595, Height = 842, Margin = 50, LabelWidth = 140, Pad = 5, LineHeight = 15;
     private static readonly CultureInfo Zh = CultureInfo.GetCultureInfo("zh-CN");
 
-    /// <summary>An evidence file for the paper copy; <see cref="Open"/> is set for pictures, which are printed on their page.</summary>
-    public sealed record Appendix(EvidenceView Evidence, Func<Stream>? Open);
+    /// <summary>
+    /// An evidence file for the paper copy; <see cref="Open"/> is set for pictures, which are printed on their page.
+    /// <see cref="FollowingPages"/> is set for a PDF whose own pages the caller appends after the separator page.
+    /// </summary>
+    public sealed record Appendix(EvidenceView Evidence, Func<Stream>? Open, int? FollowingPages = null);
 
-    public byte[]? Render(ApplicationDto a, IReadOnlyList<Appendix>? appendix = null)
+    /// <param name="appendixPages">When given, receives the 0-based page index of each appendix's separator page.</param>
+    /// <param name="photo">The nominee's photo (re-encoded at upload), printed in the 照片 row of attachment 3.</param>
+    public byte[]? Render(ApplicationDto a, IReadOnlyList<Appendix>? appendix = null, List<int>? appendixPages = null, Func<Stream>? photo = null)
     {
         using var typeface = CjkFont.Load(fontPath);
         if (typeface is null) return null;
@@ -39,7 +44,9 @@ public sealed class ApplicationFormPdf(StringCatalog catalog, string? fontPath =
             using var shade = new SKPaint { Color = new SKColor(0xF0, 0xF0, 0xF0), Style = SKPaintStyle.Fill };
 
             // Cover.
-            var canvas = document.BeginPage(Width, Height);
+            var pages = 0;
+            SKCanvas Begin() { pages++; return document.BeginPage(Width, Height); }
+            var canvas = Begin();
             canvas.DrawText(form.Heading, Width / 2, 220, SKTextAlign.Center, heading, ink);
             float cy = 330;
             foreach (var (label, value) in form.Cover)
@@ -51,9 +58,9 @@ public sealed class ApplicationFormPdf(StringCatalog catalog, string? fontPath =
             }
             document.EndPage();
 
-            canvas = document.BeginPage(Width, Height);
+            canvas = Begin();
             float y = Margin;
-            void NewPage() { document.EndPage(); canvas = document.BeginPage(Width, Height); y = Margin; }
+            void NewPage() { document.EndPage(); canvas = Begin(); y = Margin; }
 
             foreach (var s in form.Sections)
             {
@@ -65,6 +72,13 @@ public sealed class ApplicationFormPdf(StringCatalog catalog, string? fontPath =
                     foreach (var part in Wrap(note, font, Width - 2 * Margin)) { canvas.DrawText(part, Margin, y + 11, SKTextAlign.Left, font, ink); y += LineHeight; }
                 foreach (var row in s.Rows)
                 {
+                    if (row.Photo)
+                    {
+                        if (y + PhotoRowHeight > Height - Margin) NewPage();
+                        DrawPhotoRow(canvas, row, y, photo, font, ink, rule, shade);
+                        y += PhotoRowHeight;
+                        continue;
+                    }
                     var labelLines = Wrap(row.Label, font, LabelWidth - 2 * Pad).ToList();
                     var valueLines = Wrap(row.Value, font, Width - 2 * Margin - LabelWidth - 2 * Pad).ToList();
                     if (valueLines.Count == 0) valueLines.Add("");
@@ -98,8 +112,9 @@ public sealed class ApplicationFormPdf(StringCatalog catalog, string? fontPath =
 
             for (var n = 0; n < (appendix?.Count ?? 0); n++)
             {
-                var (e, open) = (appendix![n].Evidence, appendix[n].Open);
-                canvas = document.BeginPage(Width, Height);
+                var (e, open, following) = (appendix![n].Evidence, appendix[n].Open, appendix[n].FollowingPages);
+                canvas = Begin();
+                appendixPages?.Add(pages - 1);
                 y = Margin;
                 canvas.DrawText($"附件 {n + 1}/{appendix.Count}：证实性材料", Margin, y + 13, SKTextAlign.Left, section, ink);
                 y += 30;
@@ -108,7 +123,7 @@ public sealed class ApplicationFormPdf(StringCatalog catalog, string? fontPath =
                 y += 10;
                 canvas.DrawLine(Margin, y, Width - Margin, y, rule);
                 y += 15;
-                using var picture = open is null ? null : ReadImage(open);
+                using var picture = open is null || following is not null ? null : ReadImage(open);
                 if (picture is not null)
                 {
                     var scale = Math.Min((Width - 2 * Margin) / picture.Width, (Height - Margin - y) / picture.Height);
@@ -117,8 +132,8 @@ public sealed class ApplicationFormPdf(StringCatalog catalog, string? fontPath =
                 }
                 else
                 {
-                    var note = open is null
-                        ? "此页之后装订本证实性材料的打印件（按原文件打印，页码顺序不变）。"
+                    var note = following is { } count ? $"以下 {count} 页为本证实性材料原文件。"
+                        : open is null ? "此页之后装订本证实性材料的打印件（按原文件打印，页码顺序不变）。"
                         : "图片无法读取，请按原文件打印并装订于此页之后。";
                     foreach (var part in Wrap(note, font, Width - 2 * Margin)) { canvas.DrawText(part, Margin, y + 11, SKTextAlign.Left, font, ink); y += LineHeight; }
                 }
@@ -127,6 +142,27 @@ public sealed class ApplicationFormPdf(StringCatalog catalog, string? fontPath =
             document.Close();
         }
         return stream.ToArray();
+    }
+
+    private const float PhotoRowHeight = 150;
+
+    /// <summary>The 照片 row: the picture at most 100 × 140 pt (a 2-inch photo), aspect kept; a blank box when there is none.</summary>
+    private static void DrawPhotoRow(SKCanvas canvas, ApplicationFormContent.Row row, float y, Func<Stream>? photo, SKFont font, SKPaint ink, SKPaint rule, SKPaint shade)
+    {
+        var labelRect = new SKRect(Margin, y, Margin + LabelWidth, y + PhotoRowHeight);
+        var valueRect = new SKRect(Margin + LabelWidth, y, Width - Margin, y + PhotoRowHeight);
+        canvas.DrawRect(labelRect, shade);
+        canvas.DrawRect(labelRect, rule);
+        canvas.DrawRect(valueRect, rule);
+        canvas.DrawText(row.Label, Margin + Pad, y + Pad + 11, SKTextAlign.Left, font, ink);
+        using var picture = photo is null ? null : ReadImage(photo);
+        if (picture is null)
+        {
+            canvas.DrawText(row.Value, valueRect.Left + Pad, y + Pad + 11, SKTextAlign.Left, font, ink);
+            return;
+        }
+        var scale = Math.Min(100f / picture.Width, 140f / picture.Height);
+        canvas.DrawImage(picture, SKRect.Create(valueRect.Left + Pad, y + Pad, picture.Width * scale, picture.Height * scale));
     }
 
     private static SKImage? ReadImage(Func<Stream> open)
@@ -162,7 +198,8 @@ public sealed class ApplicationFormPdf(StringCatalog catalog, string? fontPath =
 /// <summary>What the printed form says, in its order, shared by the PDF and the DOCX.</summary>
 public sealed record ApplicationFormContent(string Heading, IReadOnlyList<(string Label, string Value)> Cover, IReadOnlyList<ApplicationFormContent.Section> Sections)
 {
-    public sealed record Row(string Label, string Value);
+    /// <summary>A label and its value; <see cref="Photo"/> marks the 照片 row, where the PDF prints the picture.</summary>
+    public sealed record Row(string Label, string Value, bool Photo = false);
     public sealed record Section(string Title, IReadOnlyList<Row> Rows, string? Note = null)
     {
         /// <summary>An empty table still prints one row, so the paper form never looks cut off.</summary>
@@ -215,6 +252,7 @@ public sealed record ApplicationFormContent(string Heading, IReadOnlyList<(strin
             sections.Add(new Section(N() + "申报人基本信息",
             [
                 new("姓名", n.Name ?? ""),
+                new("照片", n.PhotoSha256 is null ? "（未上传）" : "已上传", Photo: true),
                 new("身份证号", n.ResidentId ?? ""),
                 new("性别", E(n.Gender)),
                 new("政治面貌", E(n.PoliticalStatus)),
