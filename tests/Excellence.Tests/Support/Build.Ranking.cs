@@ -48,7 +48,7 @@ public sealed partial class Build
             var user = await Expert();
             people.Add((user, new Expert
             {
-                UserId = user.Id, Name = $"专家{(char)('甲' + i)}", OrganizationName = $"专家单位{i}", Title = "高级工程师", Email = user.Email,
+                UserId = user.Id, Name = "专家" + "甲乙丙丁戊己庚辛壬癸"[i % 10], OrganizationName = $"专家单位{i}", Title = "高级工程师", Email = user.Email,
                 Categories = [Category.OrganizationModel], CreatedAt = App.Clock.GetUtcNow().UtcDateTime, UpdatedAt = App.Clock.GetUtcNow().UtcDateTime,
             }));
         }

@@ -7,10 +7,10 @@ using Excellence.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Excellence.Web.Pages.Expert.Consensus;
+namespace Excellence.Web.Pages.Expert;
 
 /// <summary>组长合议: the group leader sees the experts' scores and flags of one application and records the consensus.</summary>
-public sealed class IndexModel(GetConsensusSheet.Handler get, RecordConsensus.Handler record, StringCatalog catalog) : PageModel
+public sealed class ConsensusModel(GetConsensusSheet.Handler get, RecordConsensus.Handler record, StringCatalog catalog) : PageModel
 {
     public sealed class ConsensusInput
     {
