@@ -227,7 +227,7 @@ public class RankingApiTests(AppFactory app) : IClassFixture<AppFactory>
         var first = scores.Single(r => (string)r["评审专家"] == "专家甲" && (string)r["成果名称"] == s.X.Title && (string)r["子项编号"] == "1.1");
         Assert.Equal(("95", "5.7", "1.1 评语", "95", "优势明显", "可加强对标"),
             ((string)first["评分档（%）"], (string)first["得分"], (string)first["评语"], (string)first["专家总分"], (string)first["优势"], (string)first["改进机会"]));
-        Assert.Contains(scores, r => (string)r["成果名称"] == s.W.Title && ((string)r["一票否决"]).StartsWith("近三年发生重大质量", StringComparison.Ordinal));
+        Assert.Contains(scores, r => (string)r["成果名称"] == s.W.Title && (r["一票否决"] as string ?? "").StartsWith("近三年发生重大质量", StringComparison.Ordinal));
 
         var summary = new MemoryStream(bytes).Query(useHeaderRow: true, sheetName: "汇总").Cast<IDictionary<string, object>>().ToList();
         Assert.Equal(4, summary.Count);
