@@ -3,6 +3,7 @@
 //   dotnet run -c Release --project bench/Excellence.Bench [-- 20000]
 // Applications over HTTP (ApplicationsBench.cs):
 //   dotnet run -c Release --project bench/Excellence.Bench -- applications [--postgres "<connection string>"]
+// The secretariat's ranking (RankingBench.cs): dotnet run -c Release --project bench/Excellence.Bench -- ranking [2000]
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Excellence.Web.Data;
@@ -12,13 +13,18 @@ using Excellence.Web.Domain.Organizations;
 using Excellence.Web.Features.Diagnosis;
 using Microsoft.EntityFrameworkCore;
 
-var count = args.Length > 0 && args[0] != "applications" ? int.Parse(args[0]) : 20_000;
+var count = args.Length > 0 && args[0] is not ("applications" or "ranking") ? int.Parse(args[0]) : 20_000;
 Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · {RuntimeInformation.OSDescription} · {RuntimeInformation.ProcessArchitecture} · " +
                   $"{Environment.ProcessorCount} cores · .NET {Environment.Version}");
 
 if (args.Length > 0 && args[0] == "applications")
 {
     await ApplicationsBench.Run(args);
+    return;
+}
+if (args.Length > 0 && args[0] == "ranking")
+{
+    await RankingBench.Run(args);
     return;
 }
 

@@ -10,7 +10,14 @@ namespace Excellence.Web.Infrastructure.Documents;
 /// </summary>
 public static class SimpleSheet
 {
-    public static byte[] Write(string sheetName, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
+    public static byte[] Write(string sheetName, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows) =>
+        Write([new Sheet(sheetName, headers, rows)]);
+
+    /// <summary>One sheet of a workbook: its name, the bold header row and the rows of text.</summary>
+    public sealed record Sheet(string Name, IReadOnlyList<string> Headers, IEnumerable<IReadOnlyList<string>> Rows);
+
+    /// <summary>A workbook of several sheets, in the given order.</summary>
+    public static byte[] Write(IReadOnlyList<Sheet> sheets)
     {
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
@@ -23,14 +30,19 @@ public static class SimpleSheet
                 new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })),
                 new Borders(new Border()),
                 new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }));
-            var sheetPart = workbook.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            data.Append(Row(1, headers, bold: true));
-            uint index = 2;
-            foreach (var row in rows) data.Append(Row(index++, row, bold: false));
-            var columns = new Columns(headers.Select((_, i) => new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = 20, CustomWidth = true }));
-            sheetPart.Worksheet = new Worksheet(columns, data);
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = sheetName }));
+            var list = workbook.Workbook.AppendChild(new Sheets());
+            uint sheetId = 1;
+            foreach (var (sheetName, headers, rows) in sheets)
+            {
+                var sheetPart = workbook.AddNewPart<WorksheetPart>();
+                var data = new SheetData();
+                data.Append(Row(1, headers, bold: true));
+                uint index = 2;
+                foreach (var row in rows) data.Append(Row(index++, row, bold: false));
+                var columns = new Columns(headers.Select((_, i) => new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = 20, CustomWidth = true }));
+                sheetPart.Worksheet = new Worksheet(columns, data);
+                list.Append(new DocumentFormat.OpenXml.Spreadsheet.Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = sheetId++, Name = sheetName });
+            }
             workbook.Workbook.Save();
         }
         return stream.ToArray();
