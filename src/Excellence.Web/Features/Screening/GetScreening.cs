@@ -21,7 +21,7 @@ public static class GetScreening
 
     public sealed record ItemView(Guid Id, int Order, string Text, string? Answer, IReadOnlyList<FileView> Files);
 
-    public sealed record RequestView(Guid Id, int RoundNumber, DateOnly DueOn, DateTime RequestedAt, string? RequestedByName, string? Message,
+    public sealed record RequestView(Guid Id, Guid ApplicationId, int RoundNumber, DateOnly DueOn, DateTime RequestedAt, string? RequestedByName, string? Message,
         DateTime? AnsweredAt, string? AnsweredByName, bool IsOpen, bool IsLate, bool IsOverdue, int DaysLate, double HoursTaken,
         IReadOnlyList<ItemView> Items);
 
@@ -50,7 +50,7 @@ public static class GetScreening
 
             var recordViews = records.Select(r => new RecordView(r.Id, r.Decision, r.FailKind, r.Reason, r.At,
                 staff ? r.ByName : null, staff ? r.InternalNote : null, staff ? r.Checklist : null, r.SupplementRequestId)).ToList();
-            var requestViews = requests.Select(r => new RequestView(r.Id, r.RoundNumber, r.DueOn, r.RequestedAt, staff ? r.RequestedByName : null,
+            var requestViews = requests.Select(r => new RequestView(r.Id, r.ApplicationId, r.RoundNumber, r.DueOn, r.RequestedAt, staff ? r.RequestedByName : null,
                 messages.GetValueOrDefault(r.Id), r.AnsweredAt, r.AnsweredByName, r.IsOpen, r.IsLate, SupplementRules.IsOverdue(r, now),
                 SupplementRules.DaysLate(r.DueOn, r.AnsweredAt ?? now), Math.Round(SupplementRules.TimeTaken(r, now).TotalHours, 1),
                 r.Items.OrderBy(i => i.Order).Select(i => new ItemView(i.Id, i.Order, i.Text, i.Answer,
