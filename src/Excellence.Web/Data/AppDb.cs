@@ -44,6 +44,12 @@ public abstract class AppDb : IdentityDbContext<User, Role, Guid>
     public DbSet<Domain.Reviews.Criterion> Criteria => Set<Domain.Reviews.Criterion>();
     public DbSet<Domain.Reviews.Review> Reviews => Set<Domain.Reviews.Review>();
     public DbSet<Domain.Reviews.Consensus> Consensus => Set<Domain.Reviews.Consensus>();
+    // Screening (issue 4): checklists per year and category, decisions, supplement requests and their answers.
+    public DbSet<Domain.Screening.ScreeningChecklist> ScreeningChecklists => Set<Domain.Screening.ScreeningChecklist>();
+    public DbSet<Domain.Screening.ScreeningRecord> ScreeningRecords => Set<Domain.Screening.ScreeningRecord>();
+    public DbSet<Domain.Screening.SupplementRequest> SupplementRequests => Set<Domain.Screening.SupplementRequest>();
+    public DbSet<Domain.Screening.SupplementItem> SupplementItems => Set<Domain.Screening.SupplementItem>();
+    public DbSet<Domain.Screening.SupplementFile> SupplementFiles => Set<Domain.Screening.SupplementFile>();
 
     public abstract bool IsPostgres { get; }
 

@@ -151,6 +151,23 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ScreeningChecklists",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Category = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Items = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScreeningChecklists", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -657,6 +674,33 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ScreeningRecords",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Decision = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    FailKind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: true),
+                    InternalNote = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: true),
+                    Checklist = table.Column<string>(type: "text", nullable: false),
+                    SupplementRequestId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScreeningRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ScreeningRecords_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StageChanges",
                 columns: table => new
                 {
@@ -675,6 +719,33 @@ namespace Excellence.Web.Data.Migrations.Postgres
                     table.PrimaryKey("PK_StageChanges", x => x.Id);
                     table.ForeignKey(
                         name: "FK_StageChanges_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupplementRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoundNumber = table.Column<int>(type: "integer", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RequestedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    AnsweredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AnsweredBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    AnsweredByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    IsLate = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupplementRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupplementRequests_Applications_ApplicationId",
                         column: x => x.ApplicationId,
                         principalTable: "Applications",
                         principalColumn: "Id",
@@ -787,6 +858,27 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "SupplementItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Answer = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupplementItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupplementItems_SupplementRequests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "SupplementRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Assignments",
                 columns: table => new
                 {
@@ -879,6 +971,33 @@ namespace Excellence.Web.Data.Migrations.Postgres
                         name: "FK_ReviewGroupMembers_ReviewGroups_ReviewGroupId",
                         column: x => x.ReviewGroupId,
                         principalTable: "ReviewGroups",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupplementFiles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    StoredName = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UploadedBy = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupplementFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupplementFiles_SupplementItems_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "SupplementItems",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1191,9 +1310,41 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ScreeningChecklists_Year_Category",
+                table: "ScreeningChecklists",
+                columns: new[] { "Year", "Category" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScreeningRecords_ApplicationId",
+                table: "ScreeningRecords",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StageChanges_ApplicationId",
                 table: "StageChanges",
                 column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupplementFiles_ItemId",
+                table: "SupplementFiles",
+                column: "ItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupplementFiles_RequestId",
+                table: "SupplementFiles",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupplementItems_RequestId",
+                table: "SupplementItems",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupplementRequests_ApplicationId_RoundNumber",
+                table: "SupplementRequests",
+                columns: new[] { "ApplicationId", "RoundNumber" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -1257,7 +1408,16 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 name: "RoundPhases");
 
             migrationBuilder.DropTable(
+                name: "ScreeningChecklists");
+
+            migrationBuilder.DropTable(
+                name: "ScreeningRecords");
+
+            migrationBuilder.DropTable(
                 name: "StageChanges");
+
+            migrationBuilder.DropTable(
+                name: "SupplementFiles");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -1272,22 +1432,28 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 name: "Rubrics");
 
             migrationBuilder.DropTable(
-                name: "IndicatorSystems");
+                name: "SupplementItems");
 
             migrationBuilder.DropTable(
-                name: "Applications");
+                name: "IndicatorSystems");
 
             migrationBuilder.DropTable(
                 name: "ReviewGroups");
 
             migrationBuilder.DropTable(
+                name: "SupplementRequests");
+
+            migrationBuilder.DropTable(
                 name: "Experts");
 
             migrationBuilder.DropTable(
-                name: "Rounds");
+                name: "Applications");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Rounds");
 
             migrationBuilder.DropTable(
                 name: "Organizations");
