@@ -44,6 +44,14 @@ public abstract class AppDb : IdentityDbContext<User, Role, Guid>
     public DbSet<Domain.Reviews.Criterion> Criteria => Set<Domain.Reviews.Criterion>();
     public DbSet<Domain.Reviews.Review> Reviews => Set<Domain.Reviews.Review>();
     public DbSet<Domain.Reviews.Consensus> Consensus => Set<Domain.Reviews.Consensus>();
+    // Panel review and site verification (issue 5, panel).
+    public DbSet<Domain.Panels.PanelMeeting> PanelMeetings => Set<Domain.Panels.PanelMeeting>();
+    public DbSet<Domain.Panels.PanelMember> PanelMembers => Set<Domain.Panels.PanelMember>();
+    public DbSet<Domain.Panels.PanelItem> PanelItems => Set<Domain.Panels.PanelItem>();
+    public DbSet<Domain.Panels.PanelRecusal> PanelRecusals => Set<Domain.Panels.PanelRecusal>();
+    public DbSet<Domain.Panels.PanelVote> PanelVotes => Set<Domain.Panels.PanelVote>();
+    public DbSet<Domain.SiteVisits.SiteVisit> SiteVisits => Set<Domain.SiteVisits.SiteVisit>();
+    public DbSet<Domain.SiteVisits.SiteVisitMember> SiteVisitMembers => Set<Domain.SiteVisits.SiteVisitMember>();
 
     public abstract bool IsPostgres { get; }
 
