@@ -756,6 +756,38 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PanelMeetings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ChairExpertId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PanelMeetings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PanelMeetings_Experts_ChairExpertId",
+                        column: x => x.ChairExpertId,
+                        principalTable: "Experts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PanelMeetings_Rounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "Rounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReviewGroups",
                 columns: table => new
                 {
@@ -782,6 +814,63 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                         principalTable: "Rounds",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PanelItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    Questions = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    RecommendedLevel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Reasons = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ConcludedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ConcludedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PanelItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PanelItems_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PanelItems_PanelMeetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "PanelMeetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PanelMembers",
+                columns: table => new
+                {
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ExpertId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PanelMembers", x => new { x.MeetingId, x.ExpertId });
+                    table.ForeignKey(
+                        name: "FK_PanelMembers_Experts_ExpertId",
+                        column: x => x.ExpertId,
+                        principalTable: "Experts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PanelMembers_PanelMeetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "PanelMeetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -882,6 +971,107 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PanelRecusals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ExpertId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Automatic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PanelRecusals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PanelRecusals_Experts_ExpertId",
+                        column: x => x.ExpertId,
+                        principalTable: "Experts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PanelRecusals_PanelItems_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "PanelItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PanelVotes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ExpertId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Score = table.Column<decimal>(type: "TEXT", precision: 4, scale: 1, nullable: true),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PanelVotes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PanelVotes_Experts_ExpertId",
+                        column: x => x.ExpertId,
+                        principalTable: "Experts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PanelVotes_PanelItems_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "PanelItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SiteVisits",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PanelItemId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Issues = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    Log = table.Column<string>(type: "TEXT", nullable: false),
+                    Findings = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    OutcomeReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ConcludedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ConcludedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SiteVisits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SiteVisits_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SiteVisits_PanelItems_PanelItemId",
+                        column: x => x.PanelItemId,
+                        principalTable: "PanelItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_SiteVisits_Rounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "Rounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Reviews",
                 columns: table => new
                 {
@@ -916,6 +1106,30 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                         principalTable: "Rubrics",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SiteVisitMembers",
+                columns: table => new
+                {
+                    SiteVisitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ExpertId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SiteVisitMembers", x => new { x.SiteVisitId, x.ExpertId });
+                    table.ForeignKey(
+                        name: "FK_SiteVisitMembers_Experts_ExpertId",
+                        column: x => x.ExpertId,
+                        principalTable: "Experts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SiteVisitMembers_SiteVisits_SiteVisitId",
+                        column: x => x.SiteVisitId,
+                        principalTable: "SiteVisits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
@@ -1114,6 +1328,59 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PanelItems_ApplicationId",
+                table: "PanelItems",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelItems_MeetingId_ApplicationId",
+                table: "PanelItems",
+                columns: new[] { "MeetingId", "ApplicationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelMeetings_ChairExpertId",
+                table: "PanelMeetings",
+                column: "ChairExpertId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelMeetings_RoundId",
+                table: "PanelMeetings",
+                column: "RoundId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelMeetings_Year",
+                table: "PanelMeetings",
+                column: "Year");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelMembers_ExpertId",
+                table: "PanelMembers",
+                column: "ExpertId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelRecusals_ExpertId",
+                table: "PanelRecusals",
+                column: "ExpertId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelRecusals_ItemId_ExpertId",
+                table: "PanelRecusals",
+                columns: new[] { "ItemId", "ExpertId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelVotes_ExpertId",
+                table: "PanelVotes",
+                column: "ExpertId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelVotes_ItemId_ExpertId",
+                table: "PanelVotes",
+                columns: new[] { "ItemId", "ExpertId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RecommenderUnits_Name",
                 table: "RecommenderUnits",
                 column: "Name",
@@ -1189,6 +1456,31 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_SiteVisitMembers_ExpertId",
+                table: "SiteVisitMembers",
+                column: "ExpertId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SiteVisits_ApplicationId",
+                table: "SiteVisits",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SiteVisits_PanelItemId",
+                table: "SiteVisits",
+                column: "PanelItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SiteVisits_RoundId",
+                table: "SiteVisits",
+                column: "RoundId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SiteVisits_Year",
+                table: "SiteVisits",
+                column: "Year");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StageChanges_ApplicationId",
                 table: "StageChanges",
                 column: "ApplicationId");
@@ -1243,6 +1535,15 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                 name: "OrganizationInvitations");
 
             migrationBuilder.DropTable(
+                name: "PanelMembers");
+
+            migrationBuilder.DropTable(
+                name: "PanelRecusals");
+
+            migrationBuilder.DropTable(
+                name: "PanelVotes");
+
+            migrationBuilder.DropTable(
                 name: "ReviewGroupMembers");
 
             migrationBuilder.DropTable(
@@ -1253,6 +1554,9 @@ namespace Excellence.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "RoundPhases");
+
+            migrationBuilder.DropTable(
+                name: "SiteVisitMembers");
 
             migrationBuilder.DropTable(
                 name: "StageChanges");
@@ -1270,13 +1574,22 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                 name: "Rubrics");
 
             migrationBuilder.DropTable(
+                name: "SiteVisits");
+
+            migrationBuilder.DropTable(
                 name: "IndicatorSystems");
+
+            migrationBuilder.DropTable(
+                name: "ReviewGroups");
+
+            migrationBuilder.DropTable(
+                name: "PanelItems");
 
             migrationBuilder.DropTable(
                 name: "Applications");
 
             migrationBuilder.DropTable(
-                name: "ReviewGroups");
+                name: "PanelMeetings");
 
             migrationBuilder.DropTable(
                 name: "Experts");
