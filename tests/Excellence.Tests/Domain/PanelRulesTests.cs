@@ -1,3 +1,4 @@
+using CsCheck;
 using Excellence.Web.Domain;
 using Excellence.Web.Domain.Panels;
 using Excellence.Web.Domain.Reviews;
@@ -84,8 +85,9 @@ public class PanelRulesTests
     [Fact]
     public void The_mean_score_always_lies_between_the_lowest_and_highest_score()
     {
-        CsCheck.Gen.Int[0, 1000].Select(i => i / 10m).Array[1, 9].Sample(scores =>
+        Gen.Int[0, 1000].Array[1, 9].Sample(tenths =>
         {
+            var scores = tenths.Select(i => i / 10m).ToArray();
             var s = PanelRules.Summarise(scores.Select(x => new PanelVote { Score = x }));
             return s.MeanScore >= s.MinScore && s.MeanScore <= s.MaxScore && s.Scores == scores.Length;
         });
