@@ -50,6 +50,14 @@ public abstract class AppDb : IdentityDbContext<User, Role, Guid>
     public DbSet<Domain.Screening.SupplementRequest> SupplementRequests => Set<Domain.Screening.SupplementRequest>();
     public DbSet<Domain.Screening.SupplementItem> SupplementItems => Set<Domain.Screening.SupplementItem>();
     public DbSet<Domain.Screening.SupplementFile> SupplementFiles => Set<Domain.Screening.SupplementFile>();
+    // Panel review and site verification (issue 5, panel).
+    public DbSet<Domain.Panels.PanelMeeting> PanelMeetings => Set<Domain.Panels.PanelMeeting>();
+    public DbSet<Domain.Panels.PanelMember> PanelMembers => Set<Domain.Panels.PanelMember>();
+    public DbSet<Domain.Panels.PanelItem> PanelItems => Set<Domain.Panels.PanelItem>();
+    public DbSet<Domain.Panels.PanelRecusal> PanelRecusals => Set<Domain.Panels.PanelRecusal>();
+    public DbSet<Domain.Panels.PanelVote> PanelVotes => Set<Domain.Panels.PanelVote>();
+    public DbSet<Domain.SiteVisits.SiteVisit> SiteVisits => Set<Domain.SiteVisits.SiteVisit>();
+    public DbSet<Domain.SiteVisits.SiteVisitMember> SiteVisitMembers => Set<Domain.SiteVisits.SiteVisitMember>();
 
     public abstract bool IsPostgres { get; }
 
