@@ -44,6 +44,9 @@ public abstract class AppDb : IdentityDbContext<User, Role, Guid>
     public DbSet<Domain.Reviews.Criterion> Criteria => Set<Domain.Reviews.Criterion>();
     public DbSet<Domain.Reviews.Review> Reviews => Set<Domain.Reviews.Review>();
     public DbSet<Domain.Reviews.Consensus> Consensus => Set<Domain.Reviews.Consensus>();
+    // Publication and certificates (issue 5, results).
+    public DbSet<Domain.Results.Publication> Publications => Set<Domain.Results.Publication>();
+    public DbSet<Domain.Results.Certificate> Certificates => Set<Domain.Results.Certificate>();
 
     public abstract bool IsPostgres { get; }
 

@@ -103,6 +103,24 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Publications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Category = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PublishedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    PublishedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Recognised = table.Column<int>(type: "integer", nullable: false),
+                    NotRecognised = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Publications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RecommenderUnits",
                 columns: table => new
                 {
@@ -597,6 +615,40 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Certificates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Category = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    Level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    HolderName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OrganizationName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    IssuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RevocationReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    RevokedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Certificates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Certificates_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Evidence",
                 columns: table => new
                 {
@@ -1030,6 +1082,34 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 columns: new[] { "RecordType", "RecordId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Certificates_ApplicationId",
+                table: "Certificates",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_Code",
+                table: "Certificates",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_Number",
+                table: "Certificates",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_OrganizationId",
+                table: "Certificates",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_Year_Category_Sequence",
+                table: "Certificates",
+                columns: new[] { "Year", "Category", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Conflicts_ApplicationId",
                 table: "Conflicts",
                 column: "ApplicationId");
@@ -1113,6 +1193,12 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 name: "IX_Organizations_CreditCode",
                 table: "Organizations",
                 column: "CreditCode",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Publications_Year_Category",
+                table: "Publications",
+                columns: new[] { "Year", "Category" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1218,6 +1304,9 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 name: "AuditEvents");
 
             migrationBuilder.DropTable(
+                name: "Certificates");
+
+            migrationBuilder.DropTable(
                 name: "Conflicts");
 
             migrationBuilder.DropTable(
@@ -1243,6 +1332,9 @@ namespace Excellence.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "OrganizationInvitations");
+
+            migrationBuilder.DropTable(
+                name: "Publications");
 
             migrationBuilder.DropTable(
                 name: "ReviewGroupMembers");
