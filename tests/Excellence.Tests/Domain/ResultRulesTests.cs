@@ -28,7 +28,7 @@ public class ResultRulesTests
             Sheet(ReviewStatus.Submitted, ("1.1", 50), ("1.2", 100), ("3.1", 60)),
             Sheet(ReviewStatus.Draft, ("1.1", 0), ("1.2", 0), ("3.1", 0)),
         ]);
-        Assert.Equal([("1", 14.0m, 20m, 70.0m), ("3", 21.0m, 30m, 70.0m)], blocks.Select(b => (b.Block, b.Points, b.Max, b.Percent)));
+        Assert.Equal([("1", 15.0m, 20m, 75.0m), ("3", 21.0m, 30m, 70.0m)], blocks.Select(b => (b.Block, b.Points, b.Max, b.Percent)));
     }
 
     [Fact]
