@@ -58,6 +58,9 @@ public abstract class AppDb : IdentityDbContext<User, Role, Guid>
     public DbSet<Domain.Panels.PanelVote> PanelVotes => Set<Domain.Panels.PanelVote>();
     public DbSet<Domain.SiteVisits.SiteVisit> SiteVisits => Set<Domain.SiteVisits.SiteVisit>();
     public DbSet<Domain.SiteVisits.SiteVisitMember> SiteVisitMembers => Set<Domain.SiteVisits.SiteVisitMember>();
+    // Publication and certificates (issue 5, results).
+    public DbSet<Domain.Results.Publication> Publications => Set<Domain.Results.Publication>();
+    public DbSet<Domain.Results.Certificate> Certificates => Set<Domain.Results.Certificate>();
 
     public abstract bool IsPostgres { get; }
 

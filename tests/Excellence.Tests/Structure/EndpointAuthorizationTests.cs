@@ -24,6 +24,9 @@ public class EndpointAuthorizationTests(AppFactory app) : IClassFixture<AppFacto
         "/openapi/{documentName}.json",
         "/api/v1/auth/token", "/api/v1/reference", "/api/v1/health",
         "/api/v1/rounds", "/api/v1/rounds/{year:int}",
+        // Results (issue 5): the final list, its Excel, certificate verification
+        "/Results", "/Results/Index", "/verify/{code}",
+        "/api/v1/results", "/api/v1/results.xlsx", "/api/v1/certificates/verify/{code}",
     };
 
     [Fact]

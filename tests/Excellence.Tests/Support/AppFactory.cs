@@ -43,6 +43,7 @@ public class AppFactory : WebApplicationFactory<Program>
         if (postgres is not null) builder.UseSetting("ConnectionStrings:Postgres", postgres);
         builder.UseSetting("PublicBaseUrl", "https://excellence.test");
         builder.UseSetting("RateLimits:AuthPermitsPerMinute", "100000");
+        builder.UseSetting("RateLimits:VerifyPermitsPerMinute", "100000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (k, v) in settings) builder.UseSetting(k, v);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));

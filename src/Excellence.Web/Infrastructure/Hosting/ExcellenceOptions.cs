@@ -19,4 +19,6 @@ public sealed class ExcellenceOptions
 public sealed class RateLimitOptions
 {
     public int AuthPermitsPerMinute { get; set; } = 20;
+    /// <summary>Certificate verifications (/verify/{code} and its API) per client address and minute.</summary>
+    public int VerifyPermitsPerMinute { get; set; } = 30;
 }

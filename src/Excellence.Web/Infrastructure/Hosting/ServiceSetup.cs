@@ -17,6 +17,8 @@ namespace Excellence.Web.Infrastructure.Hosting;
 public static class ServiceSetup
 {
     public const string AuthRateLimit = "auth";
+    /// <summary>Public certificate verification (page and API): every request counts, per client address.</summary>
+    public const string VerifyRateLimit = "verify";
     private const string SmartScheme = "CookieOrBearer";
 
     public static WebApplicationBuilder AddExcellence(this WebApplicationBuilder builder, CommandLine? cli = null)
@@ -191,6 +193,13 @@ public static class ServiceSetup
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 });
+            });
+            // Results (issue 5): certificate codes cannot be guessed, and trying should not even be cheap.
+            o.AddPolicy(VerifyRateLimit, http =>
+            {
+                var limits = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitOptions>>().Value;
+                return RateLimitPartition.GetFixedWindowLimiter("verify|" + (http.Connection.RemoteIpAddress?.ToString() ?? "local"),
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.VerifyPermitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
             });
         });
     }
