@@ -32,8 +32,7 @@ public static class ExpertSheet
             string.Join("、", e.Categories.Select(c => Zh(Reference.Key(c)))),
             string.Join("、", e.Industries.Select(i => Zh(Reference.Key(i)))),
             string.Join("、", e.Sectors.Select(s => Zh(Reference.Key("Sector", s)))),
-            string.Join("\n", e.Affiliations.Select(a => string.Join("|", a.OrganizationName, a.CreditCode ?? "", KindNames[a.Kind],
-                a.FromYear.ToString(CultureInfo.InvariantCulture), a.ToYear?.ToString(CultureInfo.InvariantCulture) ?? ""))),
+            FormatAffiliations(e.Affiliations),
             e.IsActive ? "是" : "否", e.Note,
         ];
     }
@@ -65,26 +64,7 @@ public static class ExpertSheet
             else sectors.Add(code);
         }
 
-        var affiliations = new List<AffiliationInput>();
-        foreach (var line in Cell("关联关系").Split(['\n', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var parts = line.Split('|').Select(p => p.Trim()).ToArray();
-            if (parts.Length < 4)
-            {
-                problems.Add(prefix + "affiliations", "Experts.Import.AffiliationFormat", line);
-                continue;
-            }
-            AffiliationKind? kind = KindNames.FirstOrDefault(k => k.Value == parts[2]).Value is not null
-                ? KindNames.First(k => k.Value == parts[2]).Key
-                : Enum.TryParse<AffiliationKind>(parts[2], true, out var k2) ? k2 : null;
-            if (kind is null) problems.Add(prefix + "affiliations", "Experts.Import.UnknownValue", parts[2]);
-            int? Year(string s) => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : null;
-            var from = Year(parts[3]);
-            if (from is null) problems.Add(prefix + "affiliations", "Experts.Import.AffiliationFormat", line);
-            var to = parts.Length > 4 && parts[4].Length > 0 ? Year(parts[4]) : null;
-            if (parts.Length > 4 && parts[4].Length > 0 && to is null) problems.Add(prefix + "affiliations", "Experts.Import.AffiliationFormat", line);
-            affiliations.Add(new AffiliationInput(parts[0], parts[1].Length == 0 ? null : parts[1], kind ?? AffiliationKind.Other, from ?? 0, to, null));
-        }
+        var affiliations = ParseAffiliations(Cell("关联关系"), problems, prefix + "affiliations");
 
         var activeCell = Cell("在库");
         bool? active = activeCell switch { "" or "是" or "Y" or "y" or "yes" or "true" or "1" => true, "否" or "N" or "n" or "no" or "false" or "0" => false, _ => null };
@@ -95,6 +75,39 @@ public static class ExpertSheet
             Enums<Industry>("行业", "industries"), sectors, affiliations, active ?? true, Cell("备注"));
         return (input, problems);
     }
+
+    /// <summary>Ties as written in the sheet or the form: one per line, "单位名称|统一社会信用代码|类型|起始年份|截止年份".</summary>
+    public static List<AffiliationInput> ParseAffiliations(string? text, FieldProblems problems, string field)
+    {
+        text ??= "";
+        var affiliations = new List<AffiliationInput>();
+        foreach (var line in text.Split(['\n', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = line.Split('|').Select(p => p.Trim()).ToArray();
+            if (parts.Length < 4)
+            {
+                problems.Add(field, "Experts.Import.AffiliationFormat", line);
+                continue;
+            }
+            AffiliationKind? kind = KindNames.FirstOrDefault(k => k.Value == parts[2]).Value is not null
+                ? KindNames.First(k => k.Value == parts[2]).Key
+                : Enum.TryParse<AffiliationKind>(parts[2], true, out var k2) ? k2 : null;
+            if (kind is null) problems.Add(field, "Experts.Import.UnknownValue", parts[2]);
+            int? Year(string s) => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : null;
+            var from = Year(parts[3]);
+            if (from is null) problems.Add(field, "Experts.Import.AffiliationFormat", line);
+            var to = parts.Length > 4 && parts[4].Length > 0 ? Year(parts[4]) : null;
+            if (parts.Length > 4 && parts[4].Length > 0 && to is null) problems.Add(field, "Experts.Import.AffiliationFormat", line);
+            affiliations.Add(new AffiliationInput(parts[0], parts[1].Length == 0 ? null : parts[1], kind ?? AffiliationKind.Other, from ?? 0, to, null));
+        }
+
+        return affiliations;
+    }
+
+    /// <summary>The ties back as text, the same layout <see cref="ParseAffiliations"/> reads.</summary>
+    public static string FormatAffiliations(IEnumerable<Affiliation> ties) =>
+        string.Join("\n", ties.Select(a => string.Join("|", a.OrganizationName, a.CreditCode ?? "", KindNames[a.Kind],
+            a.FromYear.ToString(CultureInfo.InvariantCulture), a.ToYear?.ToString(CultureInfo.InvariantCulture) ?? "")));
 
     private static bool Matches(string item, string code, string key, StringCatalog catalog) =>
         string.Equals(item, code, StringComparison.OrdinalIgnoreCase)
