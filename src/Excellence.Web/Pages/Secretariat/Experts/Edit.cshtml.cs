@@ -86,7 +86,9 @@ public sealed class EditModel(GetExpert.Handler get, SaveExpert.Handler save, St
             return Redirect($"/Secretariat/Experts/Edit/{outcome.Value}");
         }
         if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
-        if (outcome.Kind == OutcomeKind.Invalid) outcome.Errors.AddTo(ModelState, catalog);
+        if (outcome.Kind == OutcomeKind.Invalid)
+            outcome.Errors.Select(e => e.Field.StartsWith("affiliations[", StringComparison.Ordinal) ? e with { Field = "affiliations" } : e)
+                .AddTo(ModelState, catalog);
         else outcome.Reason!.AddTo(ModelState, catalog);
         return Page();
     }
