@@ -71,13 +71,15 @@ public sealed class EditModel(GetExpert.Handler get, SaveExpert.Handler save, St
             if (int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var y)) years.Add(new AvailabilityInput(y, false, null));
             else problems.Add("unavailableYears", "Experts.Import.UnknownValue", part);
         }
+        var input = new ExpertInput(Input.Name, Input.Email, Input.OrganizationName, Input.OrganizationCreditCode, Input.GroupName, Input.GroupCreditCode,
+            Input.Title, Input.Phone, Input.Categories, Input.Industries, Input.Sectors, ties, Input.IsActive, Input.Note, years, Input.CreateAccount);
         if (problems.Count > 0)
         {
+            // Show every field's problem at once, not only the unreadable ties.
+            problems.AddRange(ExpertRules.Validate(input with { Affiliations = [] }));
             problems.AddTo(ModelState, catalog);
             return Page();
         }
-        var input = new ExpertInput(Input.Name, Input.Email, Input.OrganizationName, Input.OrganizationCreditCode, Input.GroupName, Input.GroupCreditCode,
-            Input.Title, Input.Phone, Input.Categories, Input.Industries, Input.Sectors, ties, Input.IsActive, Input.Note, years, Input.CreateAccount);
         var outcome = await save.HandleAsync(HttpContext.RequiredActor(), new SaveExpert.Command(id, id is null ? null : Input.Version, input),
             HttpContext.RequestAborted);
         if (outcome.IsOk)
