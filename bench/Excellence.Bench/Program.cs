@@ -1,6 +1,7 @@
 // Diagnosis benchmarks: scoring one diagnosis (target < 5 ms) and the analytics handler over 20,000 stored
 // diagnoses in a throw-away SQLite data directory (target < 500 ms). Run in Release:
 //   dotnet run -c Release --project bench/Excellence.Bench [-- 20000]
+// Assignment planner (AssignmentBench.cs): dotnet run -c Release --project bench/Excellence.Bench -- assignment
 // Applications over HTTP (ApplicationsBench.cs):
 //   dotnet run -c Release --project bench/Excellence.Bench -- applications [--postgres "<connection string>"]
 // The secretariat's ranking (RankingBench.cs): dotnet run -c Release --project bench/Excellence.Bench -- ranking [2000]
@@ -14,8 +15,15 @@ using Excellence.Web.Features.Diagnosis;
 using Microsoft.EntityFrameworkCore;
 
 var count = args.Length > 0 && args[0] is not ("applications" or "ranking") ? int.Parse(args[0]) : 20_000;
+var count = args.Length > 0 && args[0] is not ("applications" or "assignment") ? int.Parse(args[0]) : 20_000;
 Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · {RuntimeInformation.OSDescription} · {RuntimeInformation.ProcessArchitecture} · " +
                   $"{Environment.ProcessorCount} cores · .NET {Environment.Version}");
+
+if (args.Length > 0 && args[0] == "assignment")
+{
+    AssignmentBench.Run(args);
+    return;
+}
 
 if (args.Length > 0 && args[0] == "applications")
 {

@@ -25,9 +25,15 @@ public static class Conflicts
                 && Same(expert.GroupName, expert.GroupCreditCode, applicant.RecommenderName, applicant.RecommenderCreditCode))
                 found.Add(ConflictKind.SameGroup);
         }
+        // The applicant is the group company of the expert's employer.
+        if (!found.Contains(ConflictKind.SameGroup) && Same(expert.GroupName, expert.GroupCreditCode, applicant.OrganizationName, applicant.OrganizationCreditCode))
+            found.Add(ConflictKind.SameGroup);
         var since = year - affiliationYears;
+        // A recent tie to the applicant, or to the unit that recommends it, counts alike.
         if (expert.Affiliations.Any(a => (a.ToYear is null || a.ToYear >= since) && a.FromYear <= year
-                && Same(a.OrganizationName, a.CreditCode, applicant.OrganizationName, applicant.OrganizationCreditCode)))
+                && (Same(a.OrganizationName, a.CreditCode, applicant.OrganizationName, applicant.OrganizationCreditCode)
+                    || ((applicant.RecommenderName is not null || applicant.RecommenderCreditCode is not null)
+                        && Same(a.OrganizationName, a.CreditCode, applicant.RecommenderName, applicant.RecommenderCreditCode)))))
             found.Add(ConflictKind.Affiliation);
         return found;
     }
