@@ -3,8 +3,8 @@ using Excellence.Web.Domain.Reviews;
 
 namespace Excellence.Web.Domain.Results;
 
-/// <summary>One block of the rubric as the applicant's feedback shows it: the mean of the experts' points.</summary>
-public sealed record BlockScore(string Block, string Name, string NameEn, decimal Points, decimal Max)
+/// <summary>One block of the rubric as the applicant's feedback shows it: the experts' aggregated points.</summary>
+public sealed record ResultBlock(string Block, string Name, string NameEn, decimal Points, decimal Max)
 {
     public decimal Percent => Max == 0 ? 0 : Math.Round(Points / Max * 100m, 1, MidpointRounding.AwayFromZero);
 }
@@ -39,22 +39,22 @@ public static class ResultRules
     };
 
     /// <summary>
-    /// The applicant's block scores: per block of the rubric, the mean over the submitted reviews of the block's points
-    /// (max × band %). The official aggregation (trimming, consensus) may later replace the mean here, in this one place.
+    /// The applicant's block scores: per block of the rubric, the experts' points aggregated as the ranking does
+    /// (<see cref="Aggregation"/>: trimmed from <paramref name="trimFrom"/> experts on, rounded to 0.1), or the block
+    /// points the group leader's consensus agreed.
     /// </summary>
-    public static IReadOnlyList<BlockScore> BlockScores(IReadOnlyList<Criterion> criteria, IReadOnlyList<Review> reviews)
+    public static IReadOnlyList<ResultBlock> BlockScores(IReadOnlyList<Criterion> criteria, IReadOnlyList<Review> reviews,
+        int trimFrom = 5, Consensus? consensus = null)
     {
-        var submitted = reviews.Where(r => r.Status == ReviewStatus.Submitted).ToList();
-        var byCode = criteria.ToDictionary(c => c.Code);
+        var sheets = reviews.Where(r => r.Status == ReviewStatus.Submitted).Select(r => Aggregation.BlockPoints(criteria, r.Scores)).ToList();
         return criteria.OrderBy(c => c.Order).GroupBy(c => c.Block).Select(block =>
         {
             var max = block.Sum(c => c.MaxPoints);
-            var codes = block.Select(c => c.Code).ToHashSet();
-            var points = submitted.Count == 0 ? 0m : submitted.Average(r => r.Scores
-                .Where(s => codes.Contains(s.Code) && s.BandPercent is not null)
-                .Sum(s => byCode[s.Code].MaxPoints * s.BandPercent!.Value / 100m));
+            var points = consensus is not null && consensus.BlockPoints.TryGetValue(block.Key, out var agreed) ? agreed
+                : sheets.Count == 0 ? 0m
+                : Aggregation.Round1(Aggregation.TrimmedMean(sheets.Select(s => s.GetValueOrDefault(block.Key)).ToList(), trimFrom));
             var first = block.First();
-            return new BlockScore(block.Key, first.BlockName, first.BlockNameEn, Math.Round(points, 1, MidpointRounding.AwayFromZero), max);
+            return new ResultBlock(block.Key, first.BlockName, first.BlockNameEn, points, max);
         }).ToList();
     }
 

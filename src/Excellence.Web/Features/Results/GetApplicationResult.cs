@@ -18,7 +18,7 @@ public static class GetApplicationResult
     public sealed record CertificateInfo(string Number, DateOnly IssuedOn, bool Revoked);
 
     public sealed record View(Guid ApplicationId, int Year, Category Category, string Title, string OrganizationName, string? NomineeName,
-        Stage Stage, bool Recognised, Level? Level, IReadOnlyList<BlockScore> Blocks, IReadOnlyList<ExpertFeedback> Feedback,
+        Stage Stage, bool Recognised, Level? Level, IReadOnlyList<ResultBlock> Blocks, IReadOnlyList<ExpertFeedback> Feedback,
         CertificateInfo? Certificate, DateTime PublishedAt);
 
     public sealed class Handler(AppDb db)
@@ -34,7 +34,8 @@ public static class GetApplicationResult
             var organization = await db.Organizations.Where(o => o.Id == a.OrganizationId).Select(o => o.Name).FirstAsync(ct);
             var rubric = await db.Rubrics.AsNoTracking().Include(r => r.Criteria).FirstOrDefaultAsync(r => r.Year == a.Year && r.Category == a.Category, ct);
             var reviews = await db.Reviews.AsNoTracking().Where(r => r.ApplicationId == id && r.Status == ReviewStatus.Submitted).ToListAsync(ct);
-            var blocks = rubric is null ? [] : ResultRules.BlockScores(rubric.Criteria, reviews);
+            var consensus = await db.Consensus.AsNoTracking().FirstOrDefaultAsync(c => c.ApplicationId == id, ct);
+            var blocks = rubric is null ? [] : ResultRules.BlockScores(rubric.Criteria, reviews, rubric.TrimFrom, consensus);
             var feedback = ResultRules.Feedback(reviews).Select((f, i) => new ExpertFeedback(i + 1, f.Strengths, f.Opportunities)).ToList();
             var certificate = await db.Certificates.AsNoTracking().Where(c => c.ApplicationId == id).OrderByDescending(c => c.Sequence)
                 .Select(c => new CertificateInfo(c.Number, c.IssuedOn, c.RevokedAt != null)).FirstOrDefaultAsync(ct);
