@@ -44,6 +44,10 @@ public abstract class AppDb : IdentityDbContext<User, Role, Guid>
     public DbSet<Domain.Reviews.Criterion> Criteria => Set<Domain.Reviews.Criterion>();
     public DbSet<Domain.Reviews.Review> Reviews => Set<Domain.Reviews.Review>();
     public DbSet<Domain.Reviews.Consensus> Consensus => Set<Domain.Reviews.Consensus>();
+    // Approval meeting (issue 5, 审定).
+    public DbSet<Domain.Approvals.ApprovalMeeting> ApprovalMeetings => Set<Domain.Approvals.ApprovalMeeting>();
+    public DbSet<Domain.Approvals.ApprovalAttendee> ApprovalAttendees => Set<Domain.Approvals.ApprovalAttendee>();
+    public DbSet<Domain.Approvals.ApprovalVote> ApprovalVotes => Set<Domain.Approvals.ApprovalVote>();
 
     public abstract bool IsPostgres { get; }
 
