@@ -115,7 +115,7 @@ public static class StartRevote
             m.Version++;
             m.UpdatedAt = clock.UtcNow();
             audit.Describe("Approval.RevoteStarted");
-            audit.Record("Approval.RevoteStarted", nameof(ApprovalMeeting), m.Id.ToString(), after: undecided.Select(x => new
+            audit.Record("Approval.RevoteTally", nameof(ApprovalMeeting), m.Id.ToString(), after: undecided.Select(x => new
             {
                 application = x.c.ApplicationId, receipt = x.c.ReceiptNumber, approve = x.t.Approve, changeLevel = x.t.ChangeLevel, reject = x.t.Reject,
             }));

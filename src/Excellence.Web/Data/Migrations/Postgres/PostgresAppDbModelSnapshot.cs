@@ -466,6 +466,150 @@ namespace Excellence.Web.Data.Migrations.Postgres
                     b.ToTable("StageChanges");
                 });
 
+            modelBuilder.Entity("Excellence.Web.Domain.Approvals.ApprovalAttendee", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("Present")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("MeetingId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ApprovalAttendees");
+                });
+
+            modelBuilder.Entity("Excellence.Web.Domain.Approvals.ApprovalMeeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ClosedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ClosedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("HeldAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MajorityDenominator")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MajorityNumerator")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("QuorumDenominator")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("QuorumNumerator")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Results")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Revotes")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId");
+
+                    b.HasIndex("Year", "Status");
+
+                    b.ToTable("ApprovalMeetings");
+                });
+
+            modelBuilder.Entity("Excellence.Web.Domain.Approvals.ApprovalVote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApproverUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Choice")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("ApproverUserId");
+
+                    b.HasIndex("MeetingId", "ApplicationId", "ApproverUserId")
+                        .IsUnique();
+
+                    b.ToTable("ApprovalVotes");
+                });
+
             modelBuilder.Entity("Excellence.Web.Domain.AuditEvent", b =>
                 {
                     b.Property<long>("Seq")
@@ -1786,6 +1930,51 @@ namespace Excellence.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Excellence.Web.Domain.Approvals.ApprovalAttendee", b =>
+                {
+                    b.HasOne("Excellence.Web.Domain.Approvals.ApprovalMeeting", null)
+                        .WithMany("Attendees")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Excellence.Web.Data.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Excellence.Web.Domain.Approvals.ApprovalMeeting", b =>
+                {
+                    b.HasOne("Excellence.Web.Domain.Rounds.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Excellence.Web.Domain.Approvals.ApprovalVote", b =>
+                {
+                    b.HasOne("Excellence.Web.Domain.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Excellence.Web.Data.User", null)
+                        .WithMany()
+                        .HasForeignKey("ApproverUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Excellence.Web.Domain.Approvals.ApprovalMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Excellence.Web.Domain.Diagnosis.Diagnosis", b =>
                 {
                     b.HasOne("Excellence.Web.Domain.Diagnosis.IndicatorSystem", null)
@@ -2029,6 +2218,11 @@ namespace Excellence.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Excellence.Web.Domain.Applications.Application", b =>
                 {
                     b.Navigation("Nominee");
+                });
+
+            modelBuilder.Entity("Excellence.Web.Domain.Approvals.ApprovalMeeting", b =>
+                {
+                    b.Navigation("Attendees");
                 });
 
             modelBuilder.Entity("Excellence.Web.Domain.Diagnosis.Diagnosis", b =>

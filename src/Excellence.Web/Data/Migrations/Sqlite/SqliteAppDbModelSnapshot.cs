@@ -460,6 +460,150 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                     b.ToTable("StageChanges");
                 });
 
+            modelBuilder.Entity("Excellence.Web.Domain.Approvals.ApprovalAttendee", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Present")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MeetingId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ApprovalAttendees");
+                });
+
+            modelBuilder.Entity("Excellence.Web.Domain.Approvals.ApprovalMeeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClosedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("HeldAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MajorityDenominator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MajorityNumerator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuorumDenominator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuorumNumerator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Results")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revotes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId");
+
+                    b.HasIndex("Year", "Status");
+
+                    b.ToTable("ApprovalMeetings");
+                });
+
+            modelBuilder.Entity("Excellence.Web.Domain.Approvals.ApprovalVote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApproverUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Choice")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("ApproverUserId");
+
+                    b.HasIndex("MeetingId", "ApplicationId", "ApproverUserId")
+                        .IsUnique();
+
+                    b.ToTable("ApprovalVotes");
+                });
+
             modelBuilder.Entity("Excellence.Web.Domain.AuditEvent", b =>
                 {
                     b.Property<long>("Seq")
@@ -1776,6 +1920,51 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Excellence.Web.Domain.Approvals.ApprovalAttendee", b =>
+                {
+                    b.HasOne("Excellence.Web.Domain.Approvals.ApprovalMeeting", null)
+                        .WithMany("Attendees")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Excellence.Web.Data.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Excellence.Web.Domain.Approvals.ApprovalMeeting", b =>
+                {
+                    b.HasOne("Excellence.Web.Domain.Rounds.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Excellence.Web.Domain.Approvals.ApprovalVote", b =>
+                {
+                    b.HasOne("Excellence.Web.Domain.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Excellence.Web.Data.User", null)
+                        .WithMany()
+                        .HasForeignKey("ApproverUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Excellence.Web.Domain.Approvals.ApprovalMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Excellence.Web.Domain.Diagnosis.Diagnosis", b =>
                 {
                     b.HasOne("Excellence.Web.Domain.Diagnosis.IndicatorSystem", null)
@@ -2019,6 +2208,11 @@ namespace Excellence.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Excellence.Web.Domain.Applications.Application", b =>
                 {
                     b.Navigation("Nominee");
+                });
+
+            modelBuilder.Entity("Excellence.Web.Domain.Approvals.ApprovalMeeting", b =>
+                {
+                    b.Navigation("Attendees");
                 });
 
             modelBuilder.Entity("Excellence.Web.Domain.Diagnosis.Diagnosis", b =>

@@ -345,6 +345,41 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ApprovalMeetings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    HeldAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    QuorumNumerator = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuorumDenominator = table.Column<int>(type: "INTEGER", nullable: false),
+                    MajorityNumerator = table.Column<int>(type: "INTEGER", nullable: false),
+                    MajorityDenominator = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClosedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ClosedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Results = table.Column<string>(type: "TEXT", nullable: false),
+                    Revotes = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApprovalMeetings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApprovalMeetings_Rounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "Rounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RoundCategories",
                 columns: table => new
                 {
@@ -680,6 +715,68 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ApprovalAttendees",
+                columns: table => new
+                {
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Present = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApprovalAttendees", x => new { x.MeetingId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_ApprovalAttendees_ApprovalMeetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "ApprovalMeetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ApprovalAttendees_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ApprovalVotes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApproverUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Choice = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApprovalVotes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApprovalVotes_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ApprovalVotes_ApprovalMeetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "ApprovalMeetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ApprovalVotes_AspNetUsers_ApproverUserId",
+                        column: x => x.ApproverUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Criteria",
                 columns: table => new
                 {
@@ -945,6 +1042,37 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                 columns: new[] { "Year", "Category", "Stage" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ApprovalAttendees_UserId",
+                table: "ApprovalAttendees",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApprovalMeetings_RoundId",
+                table: "ApprovalMeetings",
+                column: "RoundId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApprovalMeetings_Year_Status",
+                table: "ApprovalMeetings",
+                columns: new[] { "Year", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApprovalVotes_ApplicationId",
+                table: "ApprovalVotes",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApprovalVotes_ApproverUserId",
+                table: "ApprovalVotes",
+                column: "ApproverUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApprovalVotes_MeetingId_ApplicationId_ApproverUserId",
+                table: "ApprovalVotes",
+                columns: new[] { "MeetingId", "ApplicationId", "ApproverUserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
                 column: "RoleId");
@@ -1198,6 +1326,12 @@ namespace Excellence.Web.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ApprovalAttendees");
+
+            migrationBuilder.DropTable(
+                name: "ApprovalVotes");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
             migrationBuilder.DropTable(
@@ -1256,6 +1390,9 @@ namespace Excellence.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "StageChanges");
+
+            migrationBuilder.DropTable(
+                name: "ApprovalMeetings");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -347,6 +347,41 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ApprovalMeetings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    HeldAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    QuorumNumerator = table.Column<int>(type: "integer", nullable: false),
+                    QuorumDenominator = table.Column<int>(type: "integer", nullable: false),
+                    MajorityNumerator = table.Column<int>(type: "integer", nullable: false),
+                    MajorityDenominator = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClosedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    ClosedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Results = table.Column<string>(type: "text", nullable: false),
+                    Revotes = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApprovalMeetings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApprovalMeetings_Rounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "Rounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RoundCategories",
                 columns: table => new
                 {
@@ -682,6 +717,68 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ApprovalAttendees",
+                columns: table => new
+                {
+                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Present = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApprovalAttendees", x => new { x.MeetingId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_ApprovalAttendees_ApprovalMeetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "ApprovalMeetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ApprovalAttendees_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ApprovalVotes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApproverUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Choice = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApprovalVotes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApprovalVotes_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ApprovalVotes_ApprovalMeetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "ApprovalMeetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ApprovalVotes_AspNetUsers_ApproverUserId",
+                        column: x => x.ApproverUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Criteria",
                 columns: table => new
                 {
@@ -947,6 +1044,37 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 columns: new[] { "Year", "Category", "Stage" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ApprovalAttendees_UserId",
+                table: "ApprovalAttendees",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApprovalMeetings_RoundId",
+                table: "ApprovalMeetings",
+                column: "RoundId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApprovalMeetings_Year_Status",
+                table: "ApprovalMeetings",
+                columns: new[] { "Year", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApprovalVotes_ApplicationId",
+                table: "ApprovalVotes",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApprovalVotes_ApproverUserId",
+                table: "ApprovalVotes",
+                column: "ApproverUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApprovalVotes_MeetingId_ApplicationId_ApproverUserId",
+                table: "ApprovalVotes",
+                columns: new[] { "MeetingId", "ApplicationId", "ApproverUserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
                 column: "RoleId");
@@ -1200,6 +1328,12 @@ namespace Excellence.Web.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ApprovalAttendees");
+
+            migrationBuilder.DropTable(
+                name: "ApprovalVotes");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
             migrationBuilder.DropTable(
@@ -1258,6 +1392,9 @@ namespace Excellence.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "StageChanges");
+
+            migrationBuilder.DropTable(
+                name: "ApprovalMeetings");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
