@@ -61,6 +61,10 @@ public abstract class AppDb : IdentityDbContext<User, Role, Guid>
     // Publication and certificates (issue 5, results).
     public DbSet<Domain.Results.Publication> Publications => Set<Domain.Results.Publication>();
     public DbSet<Domain.Results.Certificate> Certificates => Set<Domain.Results.Certificate>();
+    // Approval meeting (issue 5, 审定).
+    public DbSet<Domain.Approvals.ApprovalMeeting> ApprovalMeetings => Set<Domain.Approvals.ApprovalMeeting>();
+    public DbSet<Domain.Approvals.ApprovalAttendee> ApprovalAttendees => Set<Domain.Approvals.ApprovalAttendee>();
+    public DbSet<Domain.Approvals.ApprovalVote> ApprovalVotes => Set<Domain.Approvals.ApprovalVote>();
 
     public abstract bool IsPostgres { get; }
 
