@@ -26,8 +26,7 @@ public static class EditRubric
             if (command.ExpectedVersion != rubric.Version) return Outcome<RubricView>.Stale();
 
             var input = command.Input;
-            var rows = input.Criteria.Where(c => !c.Remove && !IsBlank(c))
-                .Select((c, i) => (c, i)).OrderBy(x => x.c.Order ?? int.MaxValue).ThenBy(x => x.i).Select(x => x.c).ToList();
+            var rows = Arrange(input.Criteria);
             var problems = new FieldProblems();
             var wanted = rows.Select((c, i) => new Criterion
             {
@@ -92,6 +91,11 @@ public static class EditRubric
             }
             return Outcome<RubricView>.Ok(RubricView.Of(rubric));
         }
+
+        /// <summary>The rows that stay, in the order the secretariat numbered them (the indexes of field problems).</summary>
+        public static List<CriterionInput> Arrange(IEnumerable<CriterionInput> rows) =>
+            rows.Where(c => !c.Remove && !IsBlank(c)).Select((c, i) => (c, i)).OrderBy(x => x.c.Order ?? int.MaxValue).ThenBy(x => x.i)
+                .Select(x => x.c).ToList();
 
         private static bool IsBlank(CriterionInput c) =>
             string.IsNullOrWhiteSpace(c.Code) && string.IsNullOrWhiteSpace(c.Name) && c.MaxPoints is null;
