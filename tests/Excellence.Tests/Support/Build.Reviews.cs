@@ -61,3 +61,27 @@ public sealed partial class Build
         return group;
     }
 }
+
+public sealed partial class Build
+{
+    /// <summary>A score sheet written straight to the database: every criterion at <paramref name="band"/> %, feedback filled in.</summary>
+    public async Task<Review> Review(Assignment assignment, ReviewStatus status = ReviewStatus.Submitted, int band = 70)
+    {
+        return await App.WithDb<Review>(async (db, _) =>
+        {
+            var rubric = await Excellence.Web.Features.Reviews.ReviewLoading.RubricAsync(db, assignment.Year, assignment.Category, default);
+            var now = App.Clock.GetUtcNow().UtcDateTime;
+            var scores = rubric!.Criteria.Select(c => new CriterionScore(c.Code, band, null)).ToList();
+            var review = new Review
+            {
+                AssignmentId = assignment.Id, ApplicationId = assignment.ApplicationId, ExpertId = assignment.ExpertId, RubricId = rubric.Id,
+                Status = status, Scores = scores, Strengths = "优势", Opportunities = "改进机会",
+                Total = ScoreSheet.Total(rubric.Criteria, scores), UpdatedAt = now, SubmittedAt = status == ReviewStatus.Submitted ? now : null, Version = 1,
+            };
+            db.Reviews.Add(review);
+            rubric.FrozenAt ??= now;
+            await db.SaveChangesAsync();
+            return review;
+        });
+    }
+}
