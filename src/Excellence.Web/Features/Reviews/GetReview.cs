@@ -35,7 +35,7 @@ public static class GetReview
 
             var app = await db.Applications.AsNoTracking().Where(a => a.Id == assignment.ApplicationId)
                 .Select(a => new { a.Title, a.ReceiptNumber, a.Stage, a.Category }).FirstAsync(ct);
-            var rubric = await db.RubricAsync(assignment.Year, app.Category, ct);
+            var rubric = await db.RubricForReadingAsync(assignment.Year, app.Category, ct);
             if (rubric is null) return Outcome<View>.NotFound();
             var review = await db.Reviews.AsNoTracking().FirstOrDefaultAsync(r => r.AssignmentId == assignmentId, ct);
             var dueOn = await DueOnAsync(db, assignment.RoundId, ct);

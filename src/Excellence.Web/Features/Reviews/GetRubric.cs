@@ -15,7 +15,7 @@ public static class GetRubric
             var assigned = actor.ExpertId is { } me && await db.Assignments.AnyAsync(a => a.ExpertId == me && a.Year == year, ct);
             var read = Permissions.CanReadRubric(actor, assigned);
             if (!read) return Outcome<RubricView>.Denied(read);
-            var rubric = await db.RubricAsync(year, category, ct);
+            var rubric = await db.RubricForReadingAsync(year, category, ct);
             return rubric is null ? Outcome<RubricView>.NotFound() : Outcome<RubricView>.Ok(RubricView.Of(rubric));
         }
     }

@@ -59,6 +59,22 @@ public static class ReviewLoading
         return rubric;
     }
 
+    /// <summary>
+    /// For reading only (GET requests write nothing): the stored rubric, or the default the year will get on the first
+    /// write, unsaved. Null when the year does not exist.
+    /// </summary>
+    public static async Task<Rubric?> RubricForReadingAsync(this AppDb db, int year, Category category, CancellationToken ct)
+    {
+        var rubric = await db.Rubrics.AsNoTracking().Include(r => r.Criteria).FirstOrDefaultAsync(r => r.Year == year && r.Category == category, ct);
+        if (rubric is not null)
+        {
+            rubric.Criteria = rubric.Criteria.OrderBy(c => c.Order).ToList();
+            return rubric;
+        }
+        var roundId = await db.Rounds.Where(r => r.Year == year).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
+        return roundId is null ? null : DefaultRubrics.Create(roundId.Value, year, category);
+    }
+
     /// <summary>Creates the default rubric of every category of a year that lacks one (round creation, seeding).</summary>
     public static async Task EnsureRubricsAsync(this AppDb db, int year, CancellationToken ct)
     {
