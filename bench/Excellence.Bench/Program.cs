@@ -3,6 +3,8 @@
 //   dotnet run -c Release --project bench/Excellence.Bench [-- 20000]
 // Applications over HTTP (ApplicationsBench.cs):
 //   dotnet run -c Release --project bench/Excellence.Bench -- applications [--postgres "<connection string>"]
+// Scoring over HTTP (ScoringBench.cs): score-sheet saves/s and the expert queue's p95 with 50 experts:
+//   dotnet run -c Release --project bench/Excellence.Bench -- scoring [--experts 50] [--per-expert 20] [--saves 4000]
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Excellence.Web.Data;
@@ -12,10 +14,15 @@ using Excellence.Web.Domain.Organizations;
 using Excellence.Web.Features.Diagnosis;
 using Microsoft.EntityFrameworkCore;
 
-var count = args.Length > 0 && args[0] != "applications" ? int.Parse(args[0]) : 20_000;
+var count = args.Length > 0 && args[0] is not ("applications" or "scoring") ? int.Parse(args[0]) : 20_000;
 Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · {RuntimeInformation.OSDescription} · {RuntimeInformation.ProcessArchitecture} · " +
                   $"{Environment.ProcessorCount} cores · .NET {Environment.Version}");
 
+if (args.Length > 0 && args[0] == "scoring")
+{
+    await ScoringBench.Run(args);
+    return;
+}
 if (args.Length > 0 && args[0] == "applications")
 {
     await ApplicationsBench.Run(args);
