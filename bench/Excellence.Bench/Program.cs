@@ -5,6 +5,8 @@
 // Applications over HTTP (ApplicationsBench.cs):
 //   dotnet run -c Release --project bench/Excellence.Bench -- applications [--postgres "<connection string>"]
 // The secretariat's ranking (RankingBench.cs): dotnet run -c Release --project bench/Excellence.Bench -- ranking [2000]
+// Scoring over HTTP (ScoringBench.cs): score-sheet saves/s and the expert queue's p95 with 50 experts:
+//   dotnet run -c Release --project bench/Excellence.Bench -- scoring [--experts 50] [--per-expert 20] [--saves 4000]
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Excellence.Web.Data;
@@ -25,6 +27,15 @@ if (args.Length > 0 && args[0] == "assignment")
     return;
 }
 
+var count = args.Length > 0 && args[0] is not ("applications" or "scoring") ? int.Parse(args[0]) : 20_000;
+Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · {RuntimeInformation.OSDescription} · {RuntimeInformation.ProcessArchitecture} · " +
+                  $"{Environment.ProcessorCount} cores · .NET {Environment.Version}");
+
+if (args.Length > 0 && args[0] == "scoring")
+{
+    await ScoringBench.Run(args);
+    return;
+}
 if (args.Length > 0 && args[0] == "applications")
 {
     await ApplicationsBench.Run(args);

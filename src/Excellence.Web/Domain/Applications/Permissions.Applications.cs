@@ -5,11 +5,13 @@ namespace Excellence.Web.Domain;
 public static partial class Permissions
 {
     /// <summary>
-    /// Who may read an application: its organisation's applicants, the secretariat, and the recommender it
-    /// names once it has been submitted to it. Everyone else must not learn it exists.
+    /// Who may read an application: its organisation's applicants, the secretariat, the recommender it
+    /// names once it has been submitted to it, and an expert with an Active assignment on it (never after a recusal;
+    /// <paramref name="activeAssignment"/> is that fact, looked up by the caller). Everyone else must not learn it exists.
     /// </summary>
-    public static Decision CanReadApplication(Actor actor, Application a)
+    public static Decision CanReadApplication(Actor actor, Application a, bool activeAssignment = false)
     {
+        if (activeAssignment && actor.Is(Roles.Expert) && actor.ExpertId is not null) return Decision.Allow;
         if (actor.Is(Roles.Applicant) && actor.OrganizationId == a.OrganizationId) return Decision.Allow;
         if (actor.Is(Roles.Secretariat)) return Decision.Allow;
         if (IsNamedRecommender(actor, a)) return Decision.Allow;

@@ -1,6 +1,7 @@
 using Excellence.Web.Data;
 using Excellence.Web.Domain;
 using Excellence.Web.Domain.Applications;
+using Excellence.Web.Features.Reviews;
 using Microsoft.EntityFrameworkCore;
 
 namespace Excellence.Web.Features.Applications;
@@ -25,12 +26,15 @@ public static class GetApplication
             var loaded = await db.LoadAsync(id, ct, tracking: false);
             if (loaded is null) return Outcome<View>.NotFound();
             var (a, org, round, limits) = loaded;
-            var read = Permissions.CanReadApplication(actor, a);
+            // An expert reads through an Active assignment only, and never sees personal data (Features/Reviews).
+            var assigned = await db.HasActiveAssignmentAsync(actor, id, ct);
+            var read = Permissions.CanReadApplication(actor, a, assigned);
             if (!read) return Outcome<View>.Denied(read);
 
             var now = clock.UtcNow();
             var today = clock.Today();
             var dto = ApplicationShape.ToDto(a, org, await loaded.RecommenderNameAsync(db, ct), today, evidence: await loaded.EvidenceAsync(db, ct));
+            if (assigned && !Permissions.CanReadApplication(actor, a)) dto = ReviewLoading.WithoutPersonalData(dto);
             var history = await db.StageChanges.AsNoTracking().Where(c => c.ApplicationId == id).OrderBy(c => c.At).ToListAsync(ct);
             return Outcome<View>.Ok(new View(dto,
                 ApplicationRules.Missing(a, org), ApplicationRules.Limits(a, limits), ApplicationRules.EligibilityFailures(a, org, today),

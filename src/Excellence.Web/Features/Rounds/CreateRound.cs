@@ -36,6 +36,8 @@ public static class CreateRound
                     return Outcome<RoundView>.Invalid("year", "Round.YearTaken", round.Year);
                 throw;
             }
+            // Reviews: the year starts with the default rubric of every category (editable until the first score).
+            await Reviews.ReviewLoading.EnsureRubricsAsync(db, round.Year, ct);
             return Outcome<RoundView>.Ok(RoundView.Of(round, now));
         }
     }

@@ -79,6 +79,7 @@ public sealed class SignInModel(SignInManager<User> signIn, UserManager<User> us
         roles.Contains(Domain.Roles.Secretariat) ? "/Secretariat"
         : roles.Contains(Domain.Roles.Applicant) ? "/Organization/Applications"
         : roles.Contains(Domain.Roles.Recommender) ? "/Recommender/Applications"
+        : roles.Contains(Domain.Roles.Expert) ? "/Expert"
         : roles.Contains(Domain.Roles.Approver) ? "/Approver"
         : roles.Contains(Domain.Roles.Administrator) ? "/Staff/Users"
         : "/Account/Manage";
