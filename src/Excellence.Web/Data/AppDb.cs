@@ -44,6 +44,11 @@ public abstract class AppDb : IdentityDbContext<User, Role, Guid>
     public DbSet<Domain.Reviews.Criterion> Criteria => Set<Domain.Reviews.Criterion>();
     public DbSet<Domain.Reviews.Review> Reviews => Set<Domain.Reviews.Review>();
     public DbSet<Domain.Reviews.Consensus> Consensus => Set<Domain.Reviews.Consensus>();
+    // Public notice and objections (issue 5).
+    public DbSet<Domain.Notices.PublicNotice> PublicNotices => Set<Domain.Notices.PublicNotice>();
+    public DbSet<Domain.Notices.PublicNoticeItem> PublicNoticeItems => Set<Domain.Notices.PublicNoticeItem>();
+    public DbSet<Domain.Notices.Objection> Objections => Set<Domain.Notices.Objection>();
+    public DbSet<Domain.Notices.ObjectionFile> ObjectionFiles => Set<Domain.Notices.ObjectionFile>();
 
     public abstract bool IsPostgres { get; }
 

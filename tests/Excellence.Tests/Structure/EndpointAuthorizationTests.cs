@@ -24,6 +24,9 @@ public class EndpointAuthorizationTests(AppFactory app) : IClassFixture<AppFacto
         "/openapi/{documentName}.json",
         "/api/v1/auth/token", "/api/v1/reference", "/api/v1/health",
         "/api/v1/rounds", "/api/v1/rounds/{year:int}",
+        // Public notice (公示) and real-name objections (异议)
+        "/Notices", "/Notices/Index", "/Notices/{id:guid}", "/Notices/{id:guid}/object",
+        "/api/v1/notices", "/api/v1/notices/current", "/api/v1/notices/{id:guid}", "/api/v1/notices/{id:guid}/objections",
     };
 
     [Fact]

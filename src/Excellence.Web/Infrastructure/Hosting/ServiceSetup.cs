@@ -17,6 +17,7 @@ namespace Excellence.Web.Infrastructure.Hosting;
 public static class ServiceSetup
 {
     public const string AuthRateLimit = "auth";
+    public const string ObjectionRateLimit = "objections";
     private const string SmartScheme = "CookieOrBearer";
 
     public static WebApplicationBuilder AddExcellence(this WebApplicationBuilder builder, CommandLine? cli = null)
@@ -51,6 +52,7 @@ public static class ServiceSetup
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(options.DataPath("keys")))
             .SetApplicationName("Excellence");
         services.AddSingleton<PersonalData>();
+        services.AddSingleton<ObjectionGuard>();
         services.AddSingleton<Mailer>();
 
         // Chinese text is written as is, not as &#x...; entities (smaller pages, readable source, searchable tests).
@@ -189,6 +191,19 @@ public static class ServiceSetup
                 {
                     PermitLimit = limits.AuthPermitsPerMinute,
                     Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                });
+            });
+            // Public objections (公示异议): per client address over every notice, page and API alike; reading is free.
+            o.AddPolicy(ObjectionRateLimit, http =>
+            {
+                var limits = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitOptions>>().Value;
+                if (!HttpMethods.IsPost(http.Request.Method)) return RateLimitPartition.GetNoLimiter("objections-free");
+                var key = "objections|" + (http.Connection.RemoteIpAddress?.ToString() ?? "local");
+                return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = limits.ObjectionsPerHour,
+                    Window = TimeSpan.FromHours(1),
                     QueueLimit = 0,
                 });
             });

@@ -347,6 +347,30 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "PublicNotices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Contact = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublicNotices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PublicNotices_Rounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "Rounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RoundCategories",
                 columns: table => new
                 {
@@ -682,6 +706,82 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Objections",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    NoticeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReceiptNumber = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    NameCipher = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    NameMasked = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    IdentityKind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    IdentityCipher = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    IdentityMasked = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Fingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Organization = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContactCipher = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ContactMasked = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    EmailCipher = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    HasEmail = table.Column<bool>(type: "boolean", nullable: false),
+                    Grounds = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Findings = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: false),
+                    Remedy = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    LevelBefore = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    NewLevel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Explanation = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    AnsweredBy = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    AnswerNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecidedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecidedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Objections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Objections_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Objections_PublicNotices_NoticeId",
+                        column: x => x.NoticeId,
+                        principalTable: "PublicNotices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PublicNoticeItems",
+                columns: table => new
+                {
+                    NoticeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublicNoticeItems", x => new { x.NoticeId, x.ApplicationId });
+                    table.ForeignKey(
+                        name: "FK_PublicNoticeItems_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PublicNoticeItems_PublicNotices_NoticeId",
+                        column: x => x.NoticeId,
+                        principalTable: "PublicNotices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Criteria",
                 columns: table => new
                 {
@@ -784,6 +884,29 @@ namespace Excellence.Web.Data.Migrations.Postgres
                         principalTable: "Rounds",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ObjectionFiles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ObjectionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(110)", maxLength: 110, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    StoredName = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ObjectionFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ObjectionFiles_Objections_ObjectionId",
+                        column: x => x.ObjectionId,
+                        principalTable: "Objections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1099,6 +1222,33 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ObjectionFiles_ObjectionId",
+                table: "ObjectionFiles",
+                column: "ObjectionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Objections_ApplicationId",
+                table: "Objections",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Objections_Fingerprint",
+                table: "Objections",
+                column: "Fingerprint",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Objections_NoticeId_Status",
+                table: "Objections",
+                columns: new[] { "NoticeId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Objections_ReceiptNumber",
+                table: "Objections",
+                column: "ReceiptNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OrganizationInvitations_OrganizationId",
                 table: "OrganizationInvitations",
                 column: "OrganizationId");
@@ -1114,6 +1264,22 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 table: "Organizations",
                 column: "CreditCode",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublicNoticeItems_ApplicationId",
+                table: "PublicNoticeItems",
+                column: "ApplicationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublicNotices_RoundId",
+                table: "PublicNotices",
+                column: "RoundId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublicNotices_Year_StartDate",
+                table: "PublicNotices",
+                columns: new[] { "Year", "StartDate" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_RecommenderUnits_Name",
@@ -1242,7 +1408,13 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 name: "Nominees");
 
             migrationBuilder.DropTable(
+                name: "ObjectionFiles");
+
+            migrationBuilder.DropTable(
                 name: "OrganizationInvitations");
+
+            migrationBuilder.DropTable(
+                name: "PublicNoticeItems");
 
             migrationBuilder.DropTable(
                 name: "ReviewGroupMembers");
@@ -1266,6 +1438,9 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 name: "Diagnoses");
 
             migrationBuilder.DropTable(
+                name: "Objections");
+
+            migrationBuilder.DropTable(
                 name: "Assignments");
 
             migrationBuilder.DropTable(
@@ -1273,6 +1448,9 @@ namespace Excellence.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "IndicatorSystems");
+
+            migrationBuilder.DropTable(
+                name: "PublicNotices");
 
             migrationBuilder.DropTable(
                 name: "Applications");

@@ -345,6 +345,30 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PublicNotices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Contact = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublicNotices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PublicNotices_Rounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "Rounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RoundCategories",
                 columns: table => new
                 {
@@ -680,6 +704,82 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Objections",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NoticeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReceiptNumber = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    NameCipher = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    NameMasked = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    IdentityKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    IdentityCipher = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    IdentityMasked = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Fingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Organization = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContactCipher = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ContactMasked = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    EmailCipher = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    HasEmail = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Grounds = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Findings = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: false),
+                    Remedy = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    LevelBefore = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    NewLevel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Explanation = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    AnsweredBy = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    AnswerNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecidedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DecidedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Objections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Objections_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Objections_PublicNotices_NoticeId",
+                        column: x => x.NoticeId,
+                        principalTable: "PublicNotices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PublicNoticeItems",
+                columns: table => new
+                {
+                    NoticeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublicNoticeItems", x => new { x.NoticeId, x.ApplicationId });
+                    table.ForeignKey(
+                        name: "FK_PublicNoticeItems_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PublicNoticeItems_PublicNotices_NoticeId",
+                        column: x => x.NoticeId,
+                        principalTable: "PublicNotices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Criteria",
                 columns: table => new
                 {
@@ -782,6 +882,29 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                         principalTable: "Rounds",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ObjectionFiles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ObjectionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 110, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StoredName = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ObjectionFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ObjectionFiles_Objections_ObjectionId",
+                        column: x => x.ObjectionId,
+                        principalTable: "Objections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1097,6 +1220,33 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ObjectionFiles_ObjectionId",
+                table: "ObjectionFiles",
+                column: "ObjectionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Objections_ApplicationId",
+                table: "Objections",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Objections_Fingerprint",
+                table: "Objections",
+                column: "Fingerprint",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Objections_NoticeId_Status",
+                table: "Objections",
+                columns: new[] { "NoticeId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Objections_ReceiptNumber",
+                table: "Objections",
+                column: "ReceiptNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OrganizationInvitations_OrganizationId",
                 table: "OrganizationInvitations",
                 column: "OrganizationId");
@@ -1112,6 +1262,22 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                 table: "Organizations",
                 column: "CreditCode",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublicNoticeItems_ApplicationId",
+                table: "PublicNoticeItems",
+                column: "ApplicationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublicNotices_RoundId",
+                table: "PublicNotices",
+                column: "RoundId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublicNotices_Year_StartDate",
+                table: "PublicNotices",
+                columns: new[] { "Year", "StartDate" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_RecommenderUnits_Name",
@@ -1240,7 +1406,13 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                 name: "Nominees");
 
             migrationBuilder.DropTable(
+                name: "ObjectionFiles");
+
+            migrationBuilder.DropTable(
                 name: "OrganizationInvitations");
+
+            migrationBuilder.DropTable(
+                name: "PublicNoticeItems");
 
             migrationBuilder.DropTable(
                 name: "ReviewGroupMembers");
@@ -1264,6 +1436,9 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                 name: "Diagnoses");
 
             migrationBuilder.DropTable(
+                name: "Objections");
+
+            migrationBuilder.DropTable(
                 name: "Assignments");
 
             migrationBuilder.DropTable(
@@ -1271,6 +1446,9 @@ namespace Excellence.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "IndicatorSystems");
+
+            migrationBuilder.DropTable(
+                name: "PublicNotices");
 
             migrationBuilder.DropTable(
                 name: "Applications");
