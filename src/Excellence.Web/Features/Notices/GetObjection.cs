@@ -20,7 +20,7 @@ public static class GetObjection
         {
             var may = Permissions.CanReadObjections(actor);
             if (!may) return Outcome<ObjectionView>.Denied(may);
-            var row = await ListObjections.Rows(db).FirstOrDefaultAsync(r => r.Id == id, ct);
+            var row = await ListObjections.Rows(db, o => o.Id == id).FirstOrDefaultAsync(ct);
             if (row is null) return Outcome<ObjectionView>.NotFound();
             var o = await db.Objections.AsNoTracking().Include(x => x.Files).FirstAsync(x => x.Id == id, ct);
             return Outcome<ObjectionView>.Ok(new ObjectionView(row, o.Grounds,

@@ -21,15 +21,14 @@ public static class ListObjections
         {
             var may = Permissions.CanReadObjections(actor);
             if (!may) return Outcome<IReadOnlyList<ObjectionRow>>.Denied(may);
-            var q = Rows(db);
-            if (status is { } s) q = q.Where(r => r.Status == s);
-            var rows = await q.ToListAsync(ct);
+            var rows = await Rows(db, status is { } s ? o => o.Status == s : null).ToListAsync(ct);
             return Outcome<IReadOnlyList<ObjectionRow>>.Ok(rows.OrderByDescending(r => r.SubmittedAt).ToList());
         }
     }
 
-    internal static IQueryable<ObjectionRow> Rows(AppDb db) =>
-        from o in db.Objections.AsNoTracking()
+    /// <summary>The rows, filtered on the objection before the projection (which the database cannot filter on).</summary>
+    internal static IQueryable<ObjectionRow> Rows(AppDb db, System.Linq.Expressions.Expression<Func<Objection, bool>>? filter) =>
+        from o in filter is null ? db.Objections.AsNoTracking() : db.Objections.AsNoTracking().Where(filter)
         join a in db.Applications.AsNoTracking() on o.ApplicationId equals a.Id
         join org in db.Organizations.AsNoTracking() on a.OrganizationId equals org.Id
         select new ObjectionRow(o.Id, o.ReceiptNumber, o.SubmittedAt, o.Status, o.NameMasked, o.IdentityKind, o.IdentityMasked,
