@@ -65,6 +65,11 @@ public abstract class AppDb : IdentityDbContext<User, Role, Guid>
     public DbSet<Domain.Approvals.ApprovalMeeting> ApprovalMeetings => Set<Domain.Approvals.ApprovalMeeting>();
     public DbSet<Domain.Approvals.ApprovalAttendee> ApprovalAttendees => Set<Domain.Approvals.ApprovalAttendee>();
     public DbSet<Domain.Approvals.ApprovalVote> ApprovalVotes => Set<Domain.Approvals.ApprovalVote>();
+    // Public notice and objections (issue 5).
+    public DbSet<Domain.Notices.PublicNotice> PublicNotices => Set<Domain.Notices.PublicNotice>();
+    public DbSet<Domain.Notices.PublicNoticeItem> PublicNoticeItems => Set<Domain.Notices.PublicNoticeItem>();
+    public DbSet<Domain.Notices.Objection> Objections => Set<Domain.Notices.Objection>();
+    public DbSet<Domain.Notices.ObjectionFile> ObjectionFiles => Set<Domain.Notices.ObjectionFile>();
 
     public abstract bool IsPostgres { get; }
 

@@ -60,4 +60,15 @@ public class WorkflowTests
         Assert.Equal(Stage.Approved, Workflow.Target(Stage.Proposed, Move.Approve));
         Assert.Equal(Stage.Published, Workflow.Target(Stage.PublicNotice, Move.Publish));
     }
+
+    [Fact]
+    public void An_upheld_objection_revokes_a_result_during_the_notice_only_and_must_say_why()
+    {
+        var a = new Application { Stage = Stage.PublicNotice };
+        Assert.Throws<ArgumentException>(() => Workflow.Apply(a, Move.RevokeResult, Someone, Now, " "));
+        var change = Workflow.Apply(a, Move.RevokeResult, Someone, Now, "异议成立");
+        Assert.Equal((Stage.PublicNotice, Stage.NotApproved, "异议成立"), (change.From, a.Stage, change.Reason));
+        Assert.False(Workflow.Allows(Stage.Published, Move.RevokeResult));
+        Assert.False(Workflow.Allows(Stage.Approved, Move.RevokeResult));
+    }
 }

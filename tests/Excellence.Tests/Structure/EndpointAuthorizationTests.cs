@@ -27,6 +27,9 @@ public class EndpointAuthorizationTests(AppFactory app) : IClassFixture<AppFacto
         // Results (issue 5): the final list, its Excel, certificate verification
         "/Results", "/Results/Index", "/verify/{code}",
         "/api/v1/results", "/api/v1/results.xlsx", "/api/v1/certificates/verify/{code}",
+        // Public notice (公示) and real-name objections (异议)
+        "/Notices", "/Notices/Index", "/Notices/{id:guid}", "/Notices/{id:guid}/object",
+        "/api/v1/notices", "/api/v1/notices/current", "/api/v1/notices/{id:guid}", "/api/v1/notices/{id:guid}/objections",
     };
 
     [Fact]

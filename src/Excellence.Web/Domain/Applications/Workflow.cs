@@ -6,6 +6,8 @@ public enum Move
     SubmitForRecommendation, SubmitDirect, Recommend, Return, Withdraw,
     RequestSupplement, AnswerSupplement, PassScreening, FailScreening, StartPanelReview, RequestSiteVerification, Propose,
     Approve, NotApprove, StartPublicNotice, Publish,
+    // An objection upheld during the public notice takes the result back (公示异议成立).
+    RevokeResult,
 }
 
 /// <summary>An attempt to move an application along a transition the table does not have.</summary>
@@ -33,7 +35,7 @@ public static class Workflow
     private static readonly Dictionary<(Stage From, Move Move), Stage> Table = Build();
 
     /// <summary>Moves that must say why.</summary>
-    private static readonly IReadOnlySet<Move> NeedReason = new HashSet<Move> { Move.Return, Move.Withdraw, Move.FailScreening };
+    private static readonly IReadOnlySet<Move> NeedReason = new HashSet<Move> { Move.Return, Move.Withdraw, Move.FailScreening, Move.RevokeResult };
 
     private static Dictionary<(Stage, Move), Stage> Build()
     {
@@ -57,6 +59,7 @@ public static class Workflow
             [(Stage.Proposed, Move.NotApprove)] = Stage.NotApproved,
             [(Stage.Approved, Move.StartPublicNotice)] = Stage.PublicNotice,
             [(Stage.PublicNotice, Move.Publish)] = Stage.Published,
+            [(Stage.PublicNotice, Move.RevokeResult)] = Stage.NotApproved,
         };
         foreach (var stage in Withdrawable) t[(stage, Move.Withdraw)] = Stage.Withdrawn;
         return t;

@@ -22,6 +22,8 @@ public sealed class ApplicationForm
     public bool? Direct { get; set; }
     public string? DirectApplicationReason { get; set; }
     public string? OwnUnitOpinion { get; set; }
+    /// <summary>同意公示和发布本单位（申报人）名称、成果名称、类别和等级; null leaves it as it is.</summary>
+    public bool? ConsentToPublish { get; set; }
     /// <summary>The version the client last read, when it cannot send If-Match (the page's form).</summary>
     public int? Version { get; set; }
 
@@ -105,7 +107,11 @@ public sealed record ApplicationDto(
     NomineeForm? Nominee, ReportForm Report, IReadOnlyList<EligibilityRow> Eligibility,
     Guid? RecommenderId, string? RecommenderName, bool Direct, string? DirectApplicationReason, string OwnUnitOpinion,
     RecommendationView? Recommendation, IReadOnlyList<EvidenceView> Evidence,
-    DateTime CreatedAt, DateTime UpdatedAt, DateTime? SubmittedAt);
+    DateTime CreatedAt, DateTime UpdatedAt, DateTime? SubmittedAt)
+{
+    /// <summary>Whether the applicant agrees that name, title, category and level appear on the public notice.</summary>
+    public bool ConsentToPublish { get; init; } = true;
+}
 
 public static class ApplicationShape
 {
@@ -133,7 +139,7 @@ public static class ApplicationShape
             new ReportForm { Title = a.Title, Overview = a.Overview, Content = a.Content, Effectiveness = a.Effectiveness },
             eligibility, a.RecommenderUnitId, recommenderName, a.IsDirect, a.DirectApplicationReason, a.OwnUnitOpinion,
             a.RecommenderDecision is null ? null : new RecommendationView(a.RecommenderOpinion, a.RecommenderDecision, a.RecommenderOpinionDate, a.RecommendedByName),
-            evidence ?? [], a.CreatedAt, a.UpdatedAt, a.SubmittedAt);
+            evidence ?? [], a.CreatedAt, a.UpdatedAt, a.SubmittedAt) { ConsentToPublish = a.ConsentToPublish };
     }
 
     /// <summary>The nominee as every reader sees it: ID number and phone masked.</summary>
@@ -151,6 +157,7 @@ public static class ApplicationShape
         QualityActivities = d.QualityActivities.ToList(), Awards = d.Awards.ToList(), Nominee = d.Nominee,
         Report = d.Report, Eligibility = d.Eligibility.ToList(), RecommenderId = d.RecommenderId, Direct = d.Direct,
         DirectApplicationReason = d.DirectApplicationReason, OwnUnitOpinion = d.OwnUnitOpinion, Version = d.Version,
+        ConsentToPublish = d.ConsentToPublish,
     };
 
     /// <summary>

@@ -112,6 +112,7 @@ public static class SaveDraft
             a.Content = Bounded("report.content", form.Report.Content, LongText);
             a.Effectiveness = Bounded("report.effectiveness", form.Report.Effectiveness, LongText);
             a.OwnUnitOpinion = Bounded("ownUnitOpinion", form.OwnUnitOpinion, 5000);
+            if (form.ConsentToPublish is { } consent) a.ConsentToPublish = consent;
 
             var conditions = Eligibility.ConditionsFor(a.Category);
             a.Eligibility = conditions.Select((c, i) =>

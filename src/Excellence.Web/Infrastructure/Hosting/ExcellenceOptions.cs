@@ -21,4 +21,8 @@ public sealed class RateLimitOptions
     public int AuthPermitsPerMinute { get; set; } = 20;
     /// <summary>Certificate verifications (/verify/{code} and its API) per client address and minute.</summary>
     public int VerifyPermitsPerMinute { get; set; } = 30;
+    /// <summary>Objections to a public notice per client address and hour (public form and API).</summary>
+    public int ObjectionsPerHour { get; set; } = 5;
+    /// <summary>An objection form sent back faster than this after it was shown is a robot's.</summary>
+    public int ObjectionMinFillSeconds { get; set; } = 5;
 }

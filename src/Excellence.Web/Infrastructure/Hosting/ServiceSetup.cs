@@ -19,6 +19,7 @@ public static class ServiceSetup
     public const string AuthRateLimit = "auth";
     /// <summary>Public certificate verification (page and API): every request counts, per client address.</summary>
     public const string VerifyRateLimit = "verify";
+    public const string ObjectionRateLimit = "objections";
     private const string SmartScheme = "CookieOrBearer";
 
     public static WebApplicationBuilder AddExcellence(this WebApplicationBuilder builder, CommandLine? cli = null)
@@ -53,6 +54,7 @@ public static class ServiceSetup
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(options.DataPath("keys")))
             .SetApplicationName("Excellence");
         services.AddSingleton<PersonalData>();
+        services.AddSingleton<ObjectionGuard>();
         services.AddSingleton<Mailer>();
 
         // Chinese text is written as is, not as &#x...; entities (smaller pages, readable source, searchable tests).
@@ -200,6 +202,19 @@ public static class ServiceSetup
                 var limits = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitOptions>>().Value;
                 return RateLimitPartition.GetFixedWindowLimiter("verify|" + (http.Connection.RemoteIpAddress?.ToString() ?? "local"),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.VerifyPermitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+            // Public objections (公示异议): per client address over every notice, page and API alike; reading is free.
+            o.AddPolicy(ObjectionRateLimit, http =>
+            {
+                var limits = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitOptions>>().Value;
+                if (!HttpMethods.IsPost(http.Request.Method)) return RateLimitPartition.GetNoLimiter("objections-free");
+                var key = "objections|" + (http.Connection.RemoteIpAddress?.ToString() ?? "local");
+                return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = limits.ObjectionsPerHour,
+                    Window = TimeSpan.FromHours(1),
+                    QueueLimit = 0,
+                });
             });
         });
     }
