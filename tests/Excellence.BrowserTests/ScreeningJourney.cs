@@ -13,9 +13,10 @@ public class ScreeningJourney(BrowserFixture browser)
         await page.GotoAsync("/Account/SignIn?ReturnUrl=" + Uri.EscapeDataString(returnUrl));
         await page.Locator("#Input_Email").FillAsync(user.Email);
         await page.Locator("#Input_Password").FillAsync(user.Password);
-        await page.Locator("form button[type=submit]").Last.ClickAsync();
+        await page.Locator("main form button[type=submit]").First.ClickAsync();
         if (user.AuthenticatorKey is not null)
         {
+            await page.WaitForURLAsync(url => url.Contains("/Account/SignInTwoFactor"));
             await page.Locator("#Code").FillAsync(Http.TotpCode(user.AuthenticatorKey));
             await page.Locator("#Code").PressAsync("Enter");
         }
