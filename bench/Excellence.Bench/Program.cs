@@ -16,8 +16,8 @@ using Excellence.Web.Domain.Organizations;
 using Excellence.Web.Features.Diagnosis;
 using Microsoft.EntityFrameworkCore;
 
-var count = args.Length > 0 && args[0] is not ("applications" or "ranking") ? int.Parse(args[0]) : 20_000;
-var count = args.Length > 0 && args[0] is not ("applications" or "assignment") ? int.Parse(args[0]) : 20_000;
+string[] named = ["applications", "assignment", "ranking", "scoring"];
+var count = args.Length > 0 && !named.Contains(args[0]) ? int.Parse(args[0]) : 20_000;
 Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · {RuntimeInformation.OSDescription} · {RuntimeInformation.ProcessArchitecture} · " +
                   $"{Environment.ProcessorCount} cores · .NET {Environment.Version}");
 
@@ -26,11 +26,6 @@ if (args.Length > 0 && args[0] == "assignment")
     AssignmentBench.Run(args);
     return;
 }
-
-var count = args.Length > 0 && args[0] is not ("applications" or "scoring") ? int.Parse(args[0]) : 20_000;
-Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · {RuntimeInformation.OSDescription} · {RuntimeInformation.ProcessArchitecture} · " +
-                  $"{Environment.ProcessorCount} cores · .NET {Environment.Version}");
-
 if (args.Length > 0 && args[0] == "scoring")
 {
     await ScoringBench.Run(args);

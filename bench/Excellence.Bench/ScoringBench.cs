@@ -43,7 +43,7 @@ static class ScoringBench
         var people = new List<(string Token, List<Guid> Assignments)>();
         for (var i = 0; i < experts; i++)
         {
-            var (user, expert) = await build.PoolExpert();
+            var (user, expert) = await build.ReviewExpert();
             var list = new List<Guid>();
             for (var j = 0; j < perExpert; j++)
                 list.Add((await build.Assignment(await build.ApplicationInPreliminaryReview(), expert)).Id);

@@ -36,7 +36,7 @@ public class ReviewApiTests(AppFactory app) : IClassFixture<AppFactory>
 
     private async Task<(HttpClient Client, Expert Expert, Application App, Assignment Assignment)> Assigned(Stage stage = Stage.PreliminaryReview)
     {
-        var (user, expert) = await build.PoolExpert();
+        var (user, expert) = await build.ReviewExpert();
         var application = await build.ApplicationInPreliminaryReview(stage: stage);
         var assignment = await build.Assignment(application, expert);
         return (await app.ApiClient(user), expert, application, assignment);
@@ -86,7 +86,7 @@ public class ReviewApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("得分率应为 0 到 100 之间 5% 的整数倍", errors.GetProperty("scores[2.1].bandPercent")[0].GetString());
         Assert.Null(await StoredReview(assignment.Id));
 
-        var (user, _) = await build.PoolExpert();
+        var (user, _) = await build.ReviewExpert();
         var english = await app.ApiClient(user, "en");
         var own = await build.Assignment(await build.ApplicationInPreliminaryReview(), await app.WithDb<Expert>(async (db, _) => await db.Experts.FirstAsync(e => e.UserId == user.Id)));
         var en = await Put(english, own.Id, "\"0\"", Sheet([("1.1", 101)]));
@@ -152,7 +152,7 @@ public class ReviewApiTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task Another_experts_assignment_and_a_recused_one_answer_404_everywhere()
     {
         var (client, expert, application, assignment) = await Assigned();
-        var (otherUser, _) = await build.PoolExpert();
+        var (otherUser, _) = await build.ReviewExpert();
         var other = await app.ApiClient(otherUser);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/assignments/{assignment.Id}/review")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Put(other, assignment.Id, "\"0\"", Sheet([("1.1", 50)]))).StatusCode);
@@ -178,7 +178,7 @@ public class ReviewApiTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task An_expert_reads_an_individual_application_without_the_resident_id_or_any_phone()
     {
-        var (user, expert) = await build.PoolExpert();
+        var (user, expert) = await build.ReviewExpert();
         var application = await build.ApplicationInPreliminaryReview(Category.IndividualExperience);
         await app.WithDb(async db =>
         {
@@ -212,9 +212,9 @@ public class ReviewApiTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task Others_scores_are_hidden_before_the_own_submission_and_shown_after_within_the_group_only()
     {
         var application = await build.ApplicationInPreliminaryReview(Category.SinglePractice);
-        var (u1, e1) = await build.PoolExpert("甲专家");
-        var (u2, e2) = await build.PoolExpert("乙专家");
-        var (u3, e3) = await build.PoolExpert("丙专家");
+        var (u1, e1) = await build.ReviewExpert("甲专家");
+        var (u2, e2) = await build.ReviewExpert("乙专家");
+        var (u3, e3) = await build.ReviewExpert("丙专家");
         await build.ReviewGroup(Category.SinglePractice, e1, e2);
         await build.ReviewGroup(Category.SinglePractice, e3);
         var a1 = await build.Assignment(application, e1);
@@ -277,7 +277,7 @@ public class ReviewApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("各评分项分值合计应为 100 分，当前为 101 分", (await refused.Json()).GetProperty("errors").GetProperty("criteria")[0].GetString());
 
         // An expert saves a first score: the rubric freezes in the same save.
-        var (user, expert) = await build.PoolExpert();
+        var (user, expert) = await build.ReviewExpert();
         var assignment = await build.Assignment(application, expert);
         var expertClient = await app.ApiClient(user);
         Assert.Equal(HttpStatusCode.OK, (await expertClient.GetAsync(url)).StatusCode);
@@ -297,7 +297,7 @@ public class ReviewApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(5, stored.ExpertsPerApplication);
 
         // An expert without an assignment in the year does not see the rubric.
-        var (stranger, _) = await build.PoolExpert();
+        var (stranger, _) = await build.ReviewExpert();
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.ApiClient(stranger)).GetAsync(url)).StatusCode);
     }
 }

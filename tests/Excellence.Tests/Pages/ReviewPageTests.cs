@@ -33,7 +33,7 @@ public class ReviewPageTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task An_expert_lands_on_its_queue_saves_a_draft_goes_to_the_next_sheet_and_submits()
     {
-        var (user, expert) = await build.PoolExpert();
+        var (user, expert) = await build.ReviewExpert();
         var first = await build.Assignment(await build.ApplicationInPreliminaryReview(), expert);
         var second = await build.Assignment(await build.ApplicationInPreliminaryReview(), expert);
         var client = app.NewClient();
@@ -73,7 +73,7 @@ public class ReviewPageTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task An_expert_reads_its_assigned_application_but_not_others()
     {
-        var (user, expert) = await build.PoolExpert();
+        var (user, expert) = await build.ReviewExpert();
         var mine = await build.ApplicationInPreliminaryReview();
         var notMine = await build.ApplicationInPreliminaryReview();
         await build.Assignment(mine, expert);
@@ -87,9 +87,9 @@ public class ReviewPageTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task The_reminder_mails_each_expert_only_its_own_unfinished_sheets_and_is_audited()
     {
-        var (_, a) = await build.PoolExpert("提醒甲");
-        var (_, b) = await build.PoolExpert("提醒乙");
-        var (_, c) = await build.PoolExpert("提醒丙");
+        var (_, a) = await build.ReviewExpert("提醒甲");
+        var (_, b) = await build.ReviewExpert("提醒乙");
+        var (_, c) = await build.ReviewExpert("提醒丙");
         var app1 = await build.ApplicationInPreliminaryReview();
         var app2 = await build.ApplicationInPreliminaryReview();
         var app3 = await build.ApplicationInPreliminaryReview();
@@ -166,7 +166,7 @@ public class ReviewPageTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal((6m, 14m, 1), (stored.Criteria.Single(c => c.Code == "1.1").MaxPoints, stored.Criteria.Single(c => c.Code == "2.1").MaxPoints, stored.Version));
 
         // A first score freezes it: the page says so, offers no save, and a post is refused without change.
-        var (_, expert) = await build.PoolExpert();
+        var (_, expert) = await build.ReviewExpert();
         await build.Review(await build.Assignment(await build.ApplicationInPreliminaryReview(Category.SinglePractice), expert), ReviewStatus.Draft);
         var frozen = await secretariat.Html(url);
         Assert.Contains("已于", frozen);

@@ -8,7 +8,7 @@ namespace Excellence.Tests.Support;
 public sealed partial class Build
 {
     /// <summary>An expert of the pool with a sign-in account (role Expert) linked to it.</summary>
-    public async Task<(TestUser User, Expert Expert)> PoolExpert(string? name = null)
+    public async Task<(TestUser User, Expert Expert)> ReviewExpert(string? name = null)
     {
         var user = await Expert();
         var now = App.Clock.GetUtcNow().UtcDateTime;

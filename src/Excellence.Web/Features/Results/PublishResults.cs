@@ -77,11 +77,13 @@ public static class PublishResults
             return Outcome<Summary>.Ok(new Summary(year, summaries));
         }
 
-        /// <summary>
-        /// HOOK for the public notice (issue 5, notices): the end of the year's notice period, when the notice entity
-        /// knows it. Until then null: publication is then governed by the stage alone (applications in PublicNotice).
-        /// </summary>
-        private static Task<DateTime?> NoticeEndsAtAsync(int year, CancellationToken ct) => Task.FromResult<DateTime?>(null);
+        /// <summary>The end of the year's latest public notice period (results are published only after it), or null.</summary>
+        private async Task<DateTime?> NoticeEndsAtAsync(int year, CancellationToken ct)
+        {
+            var start = await db.PublicNotices.AsNoTracking().Where(n => n.Year == year)
+                .OrderByDescending(n => n.StartDate).Select(n => (DateOnly?)n.StartDate).FirstOrDefaultAsync(ct);
+            return start is { } day ? Domain.Notices.NoticePeriod.EndUtc(day) : null;
+        }
     }
 
     internal static Certificate Issue(Application a, Level level, int sequence, string organizationName, DateTime now) => new()

@@ -103,6 +103,24 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Publications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Category = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PublishedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    PublishedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Recognised = table.Column<int>(type: "integer", nullable: false),
+                    NotRecognised = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Publications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RecommenderUnits",
                 columns: table => new
                 {
@@ -364,6 +382,65 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ApprovalMeetings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    HeldAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    QuorumNumerator = table.Column<int>(type: "integer", nullable: false),
+                    QuorumDenominator = table.Column<int>(type: "integer", nullable: false),
+                    MajorityNumerator = table.Column<int>(type: "integer", nullable: false),
+                    MajorityDenominator = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClosedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    ClosedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Results = table.Column<string>(type: "text", nullable: false),
+                    Revotes = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApprovalMeetings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApprovalMeetings_Rounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "Rounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PublicNotices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Contact = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublicNotices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PublicNotices_Rounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "Rounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RoundCategories",
                 columns: table => new
                 {
@@ -614,6 +691,40 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Certificates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Category = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    Level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    HolderName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OrganizationName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    IssuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RevocationReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    RevokedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Certificates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Certificates_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Evidence",
                 columns: table => new
                 {
@@ -753,6 +864,144 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ApprovalAttendees",
+                columns: table => new
+                {
+                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Present = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApprovalAttendees", x => new { x.MeetingId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_ApprovalAttendees_ApprovalMeetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "ApprovalMeetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ApprovalAttendees_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ApprovalVotes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApproverUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Choice = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApprovalVotes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApprovalVotes_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ApprovalVotes_ApprovalMeetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "ApprovalMeetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ApprovalVotes_AspNetUsers_ApproverUserId",
+                        column: x => x.ApproverUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Objections",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    NoticeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReceiptNumber = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    NameCipher = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    NameMasked = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    IdentityKind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    IdentityCipher = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    IdentityMasked = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Fingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Organization = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContactCipher = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ContactMasked = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    EmailCipher = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    HasEmail = table.Column<bool>(type: "boolean", nullable: false),
+                    Grounds = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Findings = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: false),
+                    Remedy = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    LevelBefore = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    NewLevel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Explanation = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    AnsweredBy = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    AnswerNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecidedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecidedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Objections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Objections_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Objections_PublicNotices_NoticeId",
+                        column: x => x.NoticeId,
+                        principalTable: "PublicNotices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PublicNoticeItems",
+                columns: table => new
+                {
+                    NoticeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublicNoticeItems", x => new { x.NoticeId, x.ApplicationId });
+                    table.ForeignKey(
+                        name: "FK_PublicNoticeItems_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PublicNoticeItems_PublicNotices_NoticeId",
+                        column: x => x.NoticeId,
+                        principalTable: "PublicNotices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Criteria",
                 columns: table => new
                 {
@@ -829,6 +1078,38 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "PanelMeetings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ChairExpertId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PanelMeetings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PanelMeetings_Experts_ChairExpertId",
+                        column: x => x.ChairExpertId,
+                        principalTable: "Experts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PanelMeetings_Rounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "Rounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReviewGroups",
                 columns: table => new
                 {
@@ -874,6 +1155,86 @@ namespace Excellence.Web.Data.Migrations.Postgres
                         name: "FK_SupplementItems_SupplementRequests_RequestId",
                         column: x => x.RequestId,
                         principalTable: "SupplementRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ObjectionFiles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ObjectionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(110)", maxLength: 110, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    StoredName = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ObjectionFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ObjectionFiles_Objections_ObjectionId",
+                        column: x => x.ObjectionId,
+                        principalTable: "Objections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PanelItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    Questions = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    RecommendedLevel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Reasons = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Decision = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    ConcludedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ConcludedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PanelItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PanelItems_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PanelItems_PanelMeetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "PanelMeetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PanelMembers",
+                columns: table => new
+                {
+                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ExpertId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PanelMembers", x => new { x.MeetingId, x.ExpertId });
+                    table.ForeignKey(
+                        name: "FK_PanelMembers_Experts_ExpertId",
+                        column: x => x.ExpertId,
+                        principalTable: "Experts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PanelMembers_PanelMeetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "PanelMeetings",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1003,6 +1364,107 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "PanelRecusals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ExpertId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Automatic = table.Column<bool>(type: "boolean", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PanelRecusals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PanelRecusals_Experts_ExpertId",
+                        column: x => x.ExpertId,
+                        principalTable: "Experts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PanelRecusals_PanelItems_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "PanelItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PanelVotes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ExpertId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Score = table.Column<decimal>(type: "numeric(4,1)", precision: 4, scale: 1, nullable: true),
+                    Level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PanelVotes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PanelVotes_Experts_ExpertId",
+                        column: x => x.ExpertId,
+                        principalTable: "Experts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PanelVotes_PanelItems_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "PanelItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SiteVisits",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PanelItemId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Issues = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    Log = table.Column<string>(type: "text", nullable: false),
+                    Findings = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    OutcomeReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    ConcludedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ConcludedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SiteVisits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SiteVisits_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SiteVisits_PanelItems_PanelItemId",
+                        column: x => x.PanelItemId,
+                        principalTable: "PanelItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_SiteVisits_Rounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "Rounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Reviews",
                 columns: table => new
                 {
@@ -1039,6 +1501,30 @@ namespace Excellence.Web.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "SiteVisitMembers",
+                columns: table => new
+                {
+                    SiteVisitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ExpertId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SiteVisitMembers", x => new { x.SiteVisitId, x.ExpertId });
+                    table.ForeignKey(
+                        name: "FK_SiteVisitMembers_Experts_ExpertId",
+                        column: x => x.ExpertId,
+                        principalTable: "Experts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SiteVisitMembers_SiteVisits_SiteVisitId",
+                        column: x => x.SiteVisitId,
+                        principalTable: "SiteVisits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Applications_OrganizationId_Year",
                 table: "Applications",
@@ -1064,6 +1550,37 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 name: "IX_Applications_Year_Category_Stage",
                 table: "Applications",
                 columns: new[] { "Year", "Category", "Stage" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApprovalAttendees_UserId",
+                table: "ApprovalAttendees",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApprovalMeetings_RoundId",
+                table: "ApprovalMeetings",
+                column: "RoundId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApprovalMeetings_Year_Status",
+                table: "ApprovalMeetings",
+                columns: new[] { "Year", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApprovalVotes_ApplicationId",
+                table: "ApprovalVotes",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApprovalVotes_ApproverUserId",
+                table: "ApprovalVotes",
+                column: "ApproverUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApprovalVotes_MeetingId_ApplicationId_ApproverUserId",
+                table: "ApprovalVotes",
+                columns: new[] { "MeetingId", "ApplicationId", "ApproverUserId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -1149,6 +1666,34 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 columns: new[] { "RecordType", "RecordId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Certificates_ApplicationId",
+                table: "Certificates",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_Code",
+                table: "Certificates",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_Number",
+                table: "Certificates",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_OrganizationId",
+                table: "Certificates",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_Year_Category_Sequence",
+                table: "Certificates",
+                columns: new[] { "Year", "Category", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Conflicts_ApplicationId",
                 table: "Conflicts",
                 column: "ApplicationId");
@@ -1218,6 +1763,33 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ObjectionFiles_ObjectionId",
+                table: "ObjectionFiles",
+                column: "ObjectionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Objections_ApplicationId",
+                table: "Objections",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Objections_Fingerprint",
+                table: "Objections",
+                column: "Fingerprint",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Objections_NoticeId_Status",
+                table: "Objections",
+                columns: new[] { "NoticeId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Objections_ReceiptNumber",
+                table: "Objections",
+                column: "ReceiptNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OrganizationInvitations_OrganizationId",
                 table: "OrganizationInvitations",
                 column: "OrganizationId");
@@ -1233,6 +1805,81 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 table: "Organizations",
                 column: "CreditCode",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelItems_ApplicationId",
+                table: "PanelItems",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelItems_MeetingId_ApplicationId",
+                table: "PanelItems",
+                columns: new[] { "MeetingId", "ApplicationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelMeetings_ChairExpertId",
+                table: "PanelMeetings",
+                column: "ChairExpertId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelMeetings_RoundId",
+                table: "PanelMeetings",
+                column: "RoundId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelMeetings_Year",
+                table: "PanelMeetings",
+                column: "Year");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelMembers_ExpertId",
+                table: "PanelMembers",
+                column: "ExpertId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelRecusals_ExpertId",
+                table: "PanelRecusals",
+                column: "ExpertId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelRecusals_ItemId_ExpertId",
+                table: "PanelRecusals",
+                columns: new[] { "ItemId", "ExpertId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelVotes_ExpertId",
+                table: "PanelVotes",
+                column: "ExpertId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelVotes_ItemId_ExpertId",
+                table: "PanelVotes",
+                columns: new[] { "ItemId", "ExpertId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Publications_Year_Category",
+                table: "Publications",
+                columns: new[] { "Year", "Category" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublicNoticeItems_ApplicationId",
+                table: "PublicNoticeItems",
+                column: "ApplicationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublicNotices_RoundId",
+                table: "PublicNotices",
+                column: "RoundId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublicNotices_Year_StartDate",
+                table: "PublicNotices",
+                columns: new[] { "Year", "StartDate" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_RecommenderUnits_Name",
@@ -1321,6 +1968,31 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 column: "ApplicationId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SiteVisitMembers_ExpertId",
+                table: "SiteVisitMembers",
+                column: "ExpertId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SiteVisits_ApplicationId",
+                table: "SiteVisits",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SiteVisits_PanelItemId",
+                table: "SiteVisits",
+                column: "PanelItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SiteVisits_RoundId",
+                table: "SiteVisits",
+                column: "RoundId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SiteVisits_Year",
+                table: "SiteVisits",
+                column: "Year");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StageChanges_ApplicationId",
                 table: "StageChanges",
                 column: "ApplicationId");
@@ -1351,6 +2023,12 @@ namespace Excellence.Web.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ApprovalAttendees");
+
+            migrationBuilder.DropTable(
+                name: "ApprovalVotes");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
             migrationBuilder.DropTable(
@@ -1367,6 +2045,9 @@ namespace Excellence.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AuditEvents");
+
+            migrationBuilder.DropTable(
+                name: "Certificates");
 
             migrationBuilder.DropTable(
                 name: "Conflicts");
@@ -1393,7 +2074,25 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 name: "Nominees");
 
             migrationBuilder.DropTable(
+                name: "ObjectionFiles");
+
+            migrationBuilder.DropTable(
                 name: "OrganizationInvitations");
+
+            migrationBuilder.DropTable(
+                name: "PanelMembers");
+
+            migrationBuilder.DropTable(
+                name: "PanelRecusals");
+
+            migrationBuilder.DropTable(
+                name: "PanelVotes");
+
+            migrationBuilder.DropTable(
+                name: "Publications");
+
+            migrationBuilder.DropTable(
+                name: "PublicNoticeItems");
 
             migrationBuilder.DropTable(
                 name: "ReviewGroupMembers");
@@ -1414,10 +2113,16 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 name: "ScreeningRecords");
 
             migrationBuilder.DropTable(
+                name: "SiteVisitMembers");
+
+            migrationBuilder.DropTable(
                 name: "StageChanges");
 
             migrationBuilder.DropTable(
                 name: "SupplementFiles");
+
+            migrationBuilder.DropTable(
+                name: "ApprovalMeetings");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -1426,10 +2131,16 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 name: "Diagnoses");
 
             migrationBuilder.DropTable(
+                name: "Objections");
+
+            migrationBuilder.DropTable(
                 name: "Assignments");
 
             migrationBuilder.DropTable(
                 name: "Rubrics");
+
+            migrationBuilder.DropTable(
+                name: "SiteVisits");
 
             migrationBuilder.DropTable(
                 name: "SupplementItems");
@@ -1438,22 +2149,31 @@ namespace Excellence.Web.Data.Migrations.Postgres
                 name: "IndicatorSystems");
 
             migrationBuilder.DropTable(
+                name: "PublicNotices");
+
+            migrationBuilder.DropTable(
                 name: "ReviewGroups");
+
+            migrationBuilder.DropTable(
+                name: "PanelItems");
 
             migrationBuilder.DropTable(
                 name: "SupplementRequests");
 
             migrationBuilder.DropTable(
-                name: "Experts");
+                name: "PanelMeetings");
 
             migrationBuilder.DropTable(
                 name: "Applications");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "Experts");
 
             migrationBuilder.DropTable(
                 name: "Rounds");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "Organizations");

@@ -101,6 +101,24 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Publications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PublishedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PublishedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Recognised = table.Column<int>(type: "INTEGER", nullable: false),
+                    NotRecognised = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Publications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RecommenderUnits",
                 columns: table => new
                 {
@@ -362,6 +380,65 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ApprovalMeetings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    HeldAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    QuorumNumerator = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuorumDenominator = table.Column<int>(type: "INTEGER", nullable: false),
+                    MajorityNumerator = table.Column<int>(type: "INTEGER", nullable: false),
+                    MajorityDenominator = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClosedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ClosedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Results = table.Column<string>(type: "TEXT", nullable: false),
+                    Revotes = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApprovalMeetings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApprovalMeetings_Rounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "Rounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PublicNotices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Contact = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublicNotices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PublicNotices_Rounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "Rounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RoundCategories",
                 columns: table => new
                 {
@@ -612,6 +689,40 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Certificates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    HolderName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OrganizationName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    IssuedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevocationReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RevokedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Certificates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Certificates_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Evidence",
                 columns: table => new
                 {
@@ -751,6 +862,144 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ApprovalAttendees",
+                columns: table => new
+                {
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Present = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApprovalAttendees", x => new { x.MeetingId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_ApprovalAttendees_ApprovalMeetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "ApprovalMeetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ApprovalAttendees_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ApprovalVotes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApproverUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Choice = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApprovalVotes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApprovalVotes_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ApprovalVotes_ApprovalMeetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "ApprovalMeetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ApprovalVotes_AspNetUsers_ApproverUserId",
+                        column: x => x.ApproverUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Objections",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NoticeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReceiptNumber = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    NameCipher = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    NameMasked = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    IdentityKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    IdentityCipher = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    IdentityMasked = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Fingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Organization = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContactCipher = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ContactMasked = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    EmailCipher = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    HasEmail = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Grounds = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Findings = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: false),
+                    Remedy = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    LevelBefore = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    NewLevel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Explanation = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    AnsweredBy = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    AnswerNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecidedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DecidedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Objections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Objections_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Objections_PublicNotices_NoticeId",
+                        column: x => x.NoticeId,
+                        principalTable: "PublicNotices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PublicNoticeItems",
+                columns: table => new
+                {
+                    NoticeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublicNoticeItems", x => new { x.NoticeId, x.ApplicationId });
+                    table.ForeignKey(
+                        name: "FK_PublicNoticeItems_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PublicNoticeItems_PublicNotices_NoticeId",
+                        column: x => x.NoticeId,
+                        principalTable: "PublicNotices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Criteria",
                 columns: table => new
                 {
@@ -827,6 +1076,38 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PanelMeetings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ChairExpertId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PanelMeetings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PanelMeetings_Experts_ChairExpertId",
+                        column: x => x.ChairExpertId,
+                        principalTable: "Experts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PanelMeetings_Rounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "Rounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReviewGroups",
                 columns: table => new
                 {
@@ -872,6 +1153,86 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                         name: "FK_SupplementItems_SupplementRequests_RequestId",
                         column: x => x.RequestId,
                         principalTable: "SupplementRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ObjectionFiles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ObjectionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 110, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StoredName = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ObjectionFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ObjectionFiles_Objections_ObjectionId",
+                        column: x => x.ObjectionId,
+                        principalTable: "Objections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PanelItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    Questions = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    RecommendedLevel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Reasons = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ConcludedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ConcludedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PanelItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PanelItems_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PanelItems_PanelMeetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "PanelMeetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PanelMembers",
+                columns: table => new
+                {
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ExpertId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PanelMembers", x => new { x.MeetingId, x.ExpertId });
+                    table.ForeignKey(
+                        name: "FK_PanelMembers_Experts_ExpertId",
+                        column: x => x.ExpertId,
+                        principalTable: "Experts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PanelMembers_PanelMeetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "PanelMeetings",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1001,6 +1362,107 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PanelRecusals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ExpertId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Automatic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PanelRecusals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PanelRecusals_Experts_ExpertId",
+                        column: x => x.ExpertId,
+                        principalTable: "Experts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PanelRecusals_PanelItems_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "PanelItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PanelVotes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ExpertId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Score = table.Column<decimal>(type: "TEXT", precision: 4, scale: 1, nullable: true),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PanelVotes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PanelVotes_Experts_ExpertId",
+                        column: x => x.ExpertId,
+                        principalTable: "Experts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PanelVotes_PanelItems_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "PanelItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SiteVisits",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PanelItemId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Issues = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    Log = table.Column<string>(type: "TEXT", nullable: false),
+                    Findings = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    OutcomeReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ConcludedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ConcludedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SiteVisits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SiteVisits_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SiteVisits_PanelItems_PanelItemId",
+                        column: x => x.PanelItemId,
+                        principalTable: "PanelItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_SiteVisits_Rounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "Rounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Reviews",
                 columns: table => new
                 {
@@ -1037,6 +1499,30 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "SiteVisitMembers",
+                columns: table => new
+                {
+                    SiteVisitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ExpertId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SiteVisitMembers", x => new { x.SiteVisitId, x.ExpertId });
+                    table.ForeignKey(
+                        name: "FK_SiteVisitMembers_Experts_ExpertId",
+                        column: x => x.ExpertId,
+                        principalTable: "Experts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SiteVisitMembers_SiteVisits_SiteVisitId",
+                        column: x => x.SiteVisitId,
+                        principalTable: "SiteVisits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Applications_OrganizationId_Year",
                 table: "Applications",
@@ -1062,6 +1548,37 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                 name: "IX_Applications_Year_Category_Stage",
                 table: "Applications",
                 columns: new[] { "Year", "Category", "Stage" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApprovalAttendees_UserId",
+                table: "ApprovalAttendees",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApprovalMeetings_RoundId",
+                table: "ApprovalMeetings",
+                column: "RoundId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApprovalMeetings_Year_Status",
+                table: "ApprovalMeetings",
+                columns: new[] { "Year", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApprovalVotes_ApplicationId",
+                table: "ApprovalVotes",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApprovalVotes_ApproverUserId",
+                table: "ApprovalVotes",
+                column: "ApproverUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApprovalVotes_MeetingId_ApplicationId_ApproverUserId",
+                table: "ApprovalVotes",
+                columns: new[] { "MeetingId", "ApplicationId", "ApproverUserId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -1147,6 +1664,34 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                 columns: new[] { "RecordType", "RecordId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Certificates_ApplicationId",
+                table: "Certificates",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_Code",
+                table: "Certificates",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_Number",
+                table: "Certificates",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_OrganizationId",
+                table: "Certificates",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_Year_Category_Sequence",
+                table: "Certificates",
+                columns: new[] { "Year", "Category", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Conflicts_ApplicationId",
                 table: "Conflicts",
                 column: "ApplicationId");
@@ -1216,6 +1761,33 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ObjectionFiles_ObjectionId",
+                table: "ObjectionFiles",
+                column: "ObjectionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Objections_ApplicationId",
+                table: "Objections",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Objections_Fingerprint",
+                table: "Objections",
+                column: "Fingerprint",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Objections_NoticeId_Status",
+                table: "Objections",
+                columns: new[] { "NoticeId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Objections_ReceiptNumber",
+                table: "Objections",
+                column: "ReceiptNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OrganizationInvitations_OrganizationId",
                 table: "OrganizationInvitations",
                 column: "OrganizationId");
@@ -1231,6 +1803,81 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                 table: "Organizations",
                 column: "CreditCode",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelItems_ApplicationId",
+                table: "PanelItems",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelItems_MeetingId_ApplicationId",
+                table: "PanelItems",
+                columns: new[] { "MeetingId", "ApplicationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelMeetings_ChairExpertId",
+                table: "PanelMeetings",
+                column: "ChairExpertId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelMeetings_RoundId",
+                table: "PanelMeetings",
+                column: "RoundId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelMeetings_Year",
+                table: "PanelMeetings",
+                column: "Year");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelMembers_ExpertId",
+                table: "PanelMembers",
+                column: "ExpertId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelRecusals_ExpertId",
+                table: "PanelRecusals",
+                column: "ExpertId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelRecusals_ItemId_ExpertId",
+                table: "PanelRecusals",
+                columns: new[] { "ItemId", "ExpertId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelVotes_ExpertId",
+                table: "PanelVotes",
+                column: "ExpertId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelVotes_ItemId_ExpertId",
+                table: "PanelVotes",
+                columns: new[] { "ItemId", "ExpertId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Publications_Year_Category",
+                table: "Publications",
+                columns: new[] { "Year", "Category" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublicNoticeItems_ApplicationId",
+                table: "PublicNoticeItems",
+                column: "ApplicationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublicNotices_RoundId",
+                table: "PublicNotices",
+                column: "RoundId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublicNotices_Year_StartDate",
+                table: "PublicNotices",
+                columns: new[] { "Year", "StartDate" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_RecommenderUnits_Name",
@@ -1319,6 +1966,31 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                 column: "ApplicationId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SiteVisitMembers_ExpertId",
+                table: "SiteVisitMembers",
+                column: "ExpertId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SiteVisits_ApplicationId",
+                table: "SiteVisits",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SiteVisits_PanelItemId",
+                table: "SiteVisits",
+                column: "PanelItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SiteVisits_RoundId",
+                table: "SiteVisits",
+                column: "RoundId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SiteVisits_Year",
+                table: "SiteVisits",
+                column: "Year");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StageChanges_ApplicationId",
                 table: "StageChanges",
                 column: "ApplicationId");
@@ -1349,6 +2021,12 @@ namespace Excellence.Web.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ApprovalAttendees");
+
+            migrationBuilder.DropTable(
+                name: "ApprovalVotes");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
             migrationBuilder.DropTable(
@@ -1365,6 +2043,9 @@ namespace Excellence.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AuditEvents");
+
+            migrationBuilder.DropTable(
+                name: "Certificates");
 
             migrationBuilder.DropTable(
                 name: "Conflicts");
@@ -1391,7 +2072,25 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                 name: "Nominees");
 
             migrationBuilder.DropTable(
+                name: "ObjectionFiles");
+
+            migrationBuilder.DropTable(
                 name: "OrganizationInvitations");
+
+            migrationBuilder.DropTable(
+                name: "PanelMembers");
+
+            migrationBuilder.DropTable(
+                name: "PanelRecusals");
+
+            migrationBuilder.DropTable(
+                name: "PanelVotes");
+
+            migrationBuilder.DropTable(
+                name: "Publications");
+
+            migrationBuilder.DropTable(
+                name: "PublicNoticeItems");
 
             migrationBuilder.DropTable(
                 name: "ReviewGroupMembers");
@@ -1412,10 +2111,16 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                 name: "ScreeningRecords");
 
             migrationBuilder.DropTable(
+                name: "SiteVisitMembers");
+
+            migrationBuilder.DropTable(
                 name: "StageChanges");
 
             migrationBuilder.DropTable(
                 name: "SupplementFiles");
+
+            migrationBuilder.DropTable(
+                name: "ApprovalMeetings");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -1424,10 +2129,16 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                 name: "Diagnoses");
 
             migrationBuilder.DropTable(
+                name: "Objections");
+
+            migrationBuilder.DropTable(
                 name: "Assignments");
 
             migrationBuilder.DropTable(
                 name: "Rubrics");
+
+            migrationBuilder.DropTable(
+                name: "SiteVisits");
 
             migrationBuilder.DropTable(
                 name: "SupplementItems");
@@ -1436,22 +2147,31 @@ namespace Excellence.Web.Data.Migrations.Sqlite
                 name: "IndicatorSystems");
 
             migrationBuilder.DropTable(
+                name: "PublicNotices");
+
+            migrationBuilder.DropTable(
                 name: "ReviewGroups");
+
+            migrationBuilder.DropTable(
+                name: "PanelItems");
 
             migrationBuilder.DropTable(
                 name: "SupplementRequests");
 
             migrationBuilder.DropTable(
-                name: "Experts");
+                name: "PanelMeetings");
 
             migrationBuilder.DropTable(
                 name: "Applications");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "Experts");
 
             migrationBuilder.DropTable(
                 name: "Rounds");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "Organizations");
