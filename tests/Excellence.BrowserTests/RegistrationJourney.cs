@@ -108,7 +108,9 @@ public class RegistrationJourney(BrowserFixture browser)
             await page.GetByLabel("电子邮件").FillAsync(expert.Email);
             await page.GetByLabel("密码").FillAsync(expert.Password);
             await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-            await page.WaitForURLAsync("**/Account/Manage");
+            // An expert lands on its review queue; its account page offers the second factor.
+            await page.WaitForURLAsync("**/Expert");
+            await page.GotoAsync("/Account/Manage");
             await Assertions.Expect(page.Locator("[data-two-factor-offer]")).ToBeVisibleAsync();
             await page.GotoAsync("/Account/TwoFactor");
             if (await page.Locator("[data-two-factor-start]").CountAsync() > 0)

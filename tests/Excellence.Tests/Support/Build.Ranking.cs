@@ -12,7 +12,7 @@ public sealed record RankingWorld(int Year, Round Round, Rubric Rubric, ReviewGr
 
 public sealed partial class Build
 {
-    private static int rankingYear = 2040;
+    private static int rankingYear = 1990; // past years: the home page shows the latest year, which other journeys set
 
     /// <summary>Rubric A of spec/rubric.md (卓越质量管理模式（组织）): four blocks 20/35/30/15, fifteen sub-criteria.</summary>
     public static Rubric RubricA(Round round, Category category = Category.OrganizationModel)
