@@ -342,7 +342,9 @@ public class WholeYearTests(AppFactory app) : IClassFixture<AppFactory>
         await At(11, 25, 9);
         var id = notice.GetProperty("id").GetGuid();
         var open = await (await app.NewClient().GetAsync($"/api/v1/notices/{id}")).Json();
-        Assert.Equal("Open", open.GetProperty("status").GetString());
+        Assert.Equal("Open", open.GetProperty("notice").GetProperty("status").GetString());
+        Assert.Equal(3, open.GetProperty("notice").GetProperty("items").GetArrayLength());
+        Assert.Equal(JsonValueKind.String, open.GetProperty("formToken").ValueKind);
         return id;
     }
 
