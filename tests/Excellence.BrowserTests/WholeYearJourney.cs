@@ -178,20 +178,27 @@ public class WholeYearJourney(BrowserFixture browser)
             await BrowserFixture.Screenshot(phone, "year-08-objection-receipt");
             await phone.Context.CloseAsync();
 
-            // 9. The secretariat dismisses it.
+            // 9. After the notice period, publication waits for the objection's decision; the secretariat dismisses it.
+            clock.Set(Shanghai(11, 12, 9));
+            await staff.Context.CloseAsync();
+            staff = await SignedIn(secretariat, $"/Secretariat/Results?year={Year}");
+            await staff.GetByRole(AriaRole.Button, new() { Name = "发布本年度结果并颁发证书" }).ClickAsync();
+            await Assertions.Expect(staff.Locator("main")).ToContainTextAsync("尚有 1 项异议未作处理结论");
+            Assert.Equal(Stage.PublicNotice, await StageOf(draft.Id));
             var objectionId = await browser.App.WithDb((db, _) => db.Objections.Where(o => o.ApplicationId == draft.Id).Select(o => o.Id).SingleAsync());
             await staff.GotoAsync($"/Secretariat/Objections/{objectionId}");
             await staff.CheckAsync("#verdict-Dismissed");
             await staff.FillAsync("#Input_Findings", "经核查，经营数据与审计报告一致。");
             await staff.FillAsync("#Input_Explanation", "经核查，异议所述情况不属实，异议不成立。");
+            await staff.FillAsync("#Input_PhoneNote", "11月12日电话告知赵先生处理结论，对方无异议。");
             await staff.GetByRole(AriaRole.Button, new() { Name = "保存处理结论并答复" }).ClickAsync();
-            await Assertions.Expect(staff.Locator("main")).ToContainTextAsync("异议不成立");
+            await Assertions.Expect(staff.Locator("#objection-status")).ToHaveTextAsync("异议不成立");
             await BrowserFixture.Screenshot(staff, "year-09-objection-dismissed");
+            Assert.Equal(Excellence.Web.Domain.Notices.ObjectionStatus.Dismissed,
+                await browser.App.WithDb((db, _) => db.Objections.Where(o => o.Id == objectionId).Select(o => o.Status).SingleAsync()));
 
-            // 10. After the notice period the secretariat publishes; the public list and the verification agree.
-            clock.Set(Shanghai(11, 12, 9));
-            await staff.Context.CloseAsync();
-            staff = await SignedIn(secretariat, $"/Secretariat/Results?year={Year}");
+            // 10. The secretariat publishes; the public list and the verification agree.
+            await staff.GotoAsync($"/Secretariat/Results?year={Year}");
             await staff.GetByRole(AriaRole.Button, new() { Name = "发布本年度结果并颁发证书" }).ClickAsync();
             await staff.WaitForLoadStateAsync();
             Assert.Equal(Stage.Published, await StageOf(draft.Id));
