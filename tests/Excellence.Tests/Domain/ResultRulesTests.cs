@@ -56,6 +56,14 @@ public class ResultRulesTests
     }
 
     [Fact]
+    public void Publication_waits_until_every_objection_has_a_decision()
+    {
+        var end = new DateTime(2026, 10, 30, 16, 0, 0, DateTimeKind.Utc);
+        Assert.Equal("Results.ObjectionsUndecided", ResultRules.CanPublish(end, end.AddDays(3), 3, undecidedObjections: 1)?.Key);
+        Assert.Null(ResultRules.CanPublish(end, end.AddDays(3), 3, undecidedObjections: 0));
+    }
+
+    [Fact]
     public void Verification_codes_carry_160_random_bits_in_base32()
     {
         var codes = Enumerable.Range(0, 200).Select(_ => PublishResults.NewCode()).ToList();

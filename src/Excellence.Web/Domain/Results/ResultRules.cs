@@ -19,9 +19,11 @@ public static class ResultRules
     /// Publication may start once the public notice period has ended. <paramref name="noticeEndsAt"/> is null when no
     /// notice is known (then only the stage decides: applications still in PublicNotice are published).
     /// </summary>
-    public static Problem? CanPublish(DateTime? noticeEndsAt, DateTime nowUtc, int candidates)
+    public static Problem? CanPublish(DateTime? noticeEndsAt, DateTime nowUtc, int candidates, int undecidedObjections = 0)
     {
         if (noticeEndsAt is { } end && nowUtc < end) return new Problem("Results.NoticeNotEnded");
+        // An objection may still change or revoke a result (Article 17): decide every one before publishing.
+        if (undecidedObjections > 0) return new Problem("Results.ObjectionsUndecided", undecidedObjections);
         if (candidates == 0) return new Problem("Results.NothingToPublish");
         return null;
     }

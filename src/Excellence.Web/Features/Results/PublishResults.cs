@@ -38,7 +38,9 @@ public static class PublishResults
             var categories = candidates.Select(a => a.Category).Concat(notApproved).Distinct()
                 .Where(c => !published.Contains(c) || candidates.Any(a => a.Category == c)).Order().ToList();
 
-            var refused = ResultRules.CanPublish(await NoticeEndsAtAsync(year, ct), now, categories.Count);
+            var candidateIds = candidates.Select(a => a.Id).ToList();
+            var undecided = await db.Objections.CountAsync(o => candidateIds.Contains(o.ApplicationId) && o.Status == Domain.Notices.ObjectionStatus.Received, ct);
+            var refused = ResultRules.CanPublish(await NoticeEndsAtAsync(year, ct), now, categories.Count, undecided);
             if (refused is not null) return Outcome<Summary>.Conflict(refused);
 
             var organizationIds = candidates.Select(a => a.OrganizationId).Distinct().ToList();
