@@ -65,7 +65,7 @@ public class RegistrationJourney(BrowserFixture browser)
         await Assertions.Expect(page.Locator("[data-invitation]")).ToHaveCountAsync(1);
         await BrowserFixture.Screenshot(page, "members-laptop");
 
-        await page.GotoAsync("/");
+        await page.GotoAsync($"/?year={year}");
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync($"{year}年卓越管理创新成果评价");
         await Assertions.Expect(page.Locator(".countdown [data-part=s]")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("form[action='/Account/SignOut']")).ToHaveCountAsync(1);

@@ -35,7 +35,8 @@ public class ScreeningJourney(BrowserFixture browser)
 
         var staff = await browser.NewPage(1366, 900);
         await SignIn(staff, secretariat, "/Secretariat/Screening");
-        await staff.GotoAsync("/Secretariat/Screening");
+        // The queue opens on the latest year; other journeys in this browser run create later years.
+        await staff.GotoAsync($"/Secretariat/Screening?year={a.Year}");
         await Assertions.Expect(staff.Locator("main")).ToContainTextAsync(a.ReceiptNumber!);
         await BrowserFixture.Screenshot(staff, "screening-queue");
         await staff.GotoAsync($"/Secretariat/Screening/{a.Id}");
