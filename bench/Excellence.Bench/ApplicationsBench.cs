@@ -26,23 +26,10 @@ static class ApplicationsBench
 
     public static async Task Run(string[] args)
     {
-        var pg = args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault();
-        if (pg is not null)
-        {
-            Environment.SetEnvironmentVariable("EXCELLENCE_TEST_DB", "postgres");
-            Environment.SetEnvironmentVariable("EXCELLENCE_TEST_PG", pg);
-        }
-        Console.WriteLine($"applications on {(pg is null ? "SQLite" : "PostgreSQL")}, {Applicants} concurrent applicants, Kestrel on loopback");
-
-        // WebApplicationFactory reads MvcTestingAppManifest.json (the web project's content root) from the working directory.
-        Directory.SetCurrentDirectory(AppContext.BaseDirectory);
-        using var app = new AppFactory();
-        // The receipt-number retries log every unique violation at Error level; failures are counted by status instead.
-        app.With("Logging:LogLevel:Microsoft.EntityFrameworkCore", "None");
-        app.UseKestrel(0);
-        app.StartServer();
-        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-            .First().Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1").TrimEnd('/');
+        var database = BenchHost.SelectDatabase(args);
+        Console.WriteLine($"applications on {database}, {Applicants} concurrent applicants, Kestrel on loopback");
+        var (app, baseUrl) = BenchHost.Start();
+        using var _ = app;
         var build = new Build(app);
 
         var seed = Stopwatch.StartNew();

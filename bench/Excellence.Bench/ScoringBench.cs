@@ -22,20 +22,10 @@ static class ScoringBench
         var experts = Arg(args, "--experts", 50);
         var perExpert = Arg(args, "--per-expert", 20);
         var saves = Arg(args, "--saves", 4_000);
-        var pg = args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault();
-        if (pg is not null)
-        {
-            Environment.SetEnvironmentVariable("EXCELLENCE_TEST_DB", "postgres");
-            Environment.SetEnvironmentVariable("EXCELLENCE_TEST_PG", pg);
-        }
-        Console.WriteLine($"scoring on {(pg is null ? "SQLite" : "PostgreSQL")}, {experts} concurrent experts × {perExpert} assignments, {saves} saves");
-        Directory.SetCurrentDirectory(AppContext.BaseDirectory);
-        using var app = new AppFactory();
-        app.With("Logging:LogLevel:Microsoft.EntityFrameworkCore", "None");
-        app.UseKestrel(0);
-        app.StartServer();
-        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-            .First().Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1").TrimEnd('/');
+        var database = BenchHost.SelectDatabase(args);
+        Console.WriteLine($"scoring on {database}, {experts} concurrent experts × {perExpert} assignments, {saves} saves");
+        var (app, baseUrl) = BenchHost.Start();
+        using var _ = app;
         var build = new Build(app);
         var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1000 }) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(60) };
 
